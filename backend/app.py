@@ -1,0 +1,60 @@
+"""The HTTP application: routers under /api/v1, one error shape, health."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+
+from backend import __version__
+from backend.audit.router import router as audit_router
+from backend.config import LAUNCH_SECRET_HEADER
+from backend.db import Database
+from backend.errors import error_body, install_error_handlers
+from backend.escrow.router import router as escrow_router
+from backend.flags.router import router as flags_router
+from backend.inquiries.router import router as inquiries_router
+from backend.listings.router import router as listings_router
+from backend.members.router import router as members_router
+from backend.ratings.router import router as ratings_router
+from backend.staff.router import router as staff_router
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = None) -> FastAPI:
+    app = FastAPI(title="Anzen marketplace service", version=__version__)
+    app.state.db = db
+    app.state.demo = demo
+    install_error_handlers(app)
+
+    api = APIRouter(prefix=API_PREFIX)
+    for router in (staff_router, members_router, listings_router, escrow_router, ratings_router,
+                   inquiries_router, flags_router, audit_router):
+        api.include_router(router)
+    app.include_router(api)
+
+    @app.get("/health", tags=["health"])
+    def health() -> dict[str, object]:
+        return {"status": "ok", "database": db.dialect, "demo": demo, "version": __version__}
+
+    if launch_secret:
+        _require_launch_secret(app, launch_secret)
+    return app
+
+
+def _require_launch_secret(app: FastAPI, secret: str) -> None:
+    """The bundled service listens on loopback, where any local process could
+    call it; the per-launch secret keeps it to the console that started it."""
+
+    @app.middleware("http")
+    async def check_secret(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if request.url.path.startswith(API_PREFIX):
+            given = request.headers.get(LAUNCH_SECRET_HEADER, "")
+            if not hmac.compare_digest(given.encode(), secret.encode()):
+                return JSONResponse(
+                    error_body("unauthorized", f"Missing or wrong {LAUNCH_SECRET_HEADER} header."), status_code=401
+                )
+        return await call_next(request)

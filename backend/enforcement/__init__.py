@@ -1,0 +1,1 @@
+"""Takedowns, strikes and their reversals."""

@@ -1,0 +1,1 @@
+"""Flags raised on listings by the detector, members or rights holders."""

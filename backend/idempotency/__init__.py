@@ -1,0 +1,1 @@
+"""Replaying the stored answer when a client retries a state-changing call."""

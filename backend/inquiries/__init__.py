@@ -1,0 +1,1 @@
+"""Customer inquiries and their message threads."""

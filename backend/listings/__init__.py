@@ -1,0 +1,1 @@
+"""Listings: reading, importing and the normalised keys recall matching uses."""

@@ -1,0 +1,1 @@
+"""Marketplace members and their masked contact details."""

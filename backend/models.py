@@ -1,0 +1,22 @@
+"""Every mapped class, imported once so that metadata and Alembic see them all."""
+
+from backend.audit.models import AuditEvent
+from backend.db import Base
+from backend.enforcement.models import Strike, Takedown
+from backend.escrow.models import LedgerEntry, Transaction
+from backend.flags.models import Flag
+from backend.idempotency.models import IdempotencyRecord
+from backend.inquiries.models import Inquiry, InquiryMessage
+from backend.listings.models import Listing
+from backend.members.models import Member
+from backend.ratings.models import Rating
+from backend.recalls.models import Notice, Recall, RecallMatch, RecallProduct
+from backend.screening.models import DecisionLabel, DetectorVersion, PolicyThreshold
+from backend.staff.models import Attendance, AuthToken, RotaEntry, Shift, Staff
+
+__all__ = [
+    "Attendance", "AuditEvent", "AuthToken", "Base", "DecisionLabel", "DetectorVersion", "Flag", "IdempotencyRecord", "Inquiry",
+    "InquiryMessage", "LedgerEntry", "Listing", "Member", "Notice", "PolicyThreshold", "Rating", "Recall",
+    "RecallMatch", "RecallProduct", "RotaEntry", "Shift", "Staff", "Strike", "Takedown",
+    "Transaction",
+]

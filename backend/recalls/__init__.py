@@ -1,0 +1,1 @@
+"""Product recalls, matches against listings and safety notices."""

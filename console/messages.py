@@ -1,0 +1,94 @@
+"""The one error path (qutebrowser's ``utils/message.py`` idea).
+
+Code that fails calls :func:`report` (or :func:`error`/:func:`info`); the bus
+logs the message and emits it; one place in the main window shows it. A lost
+connection is not shown as a message: it is announced on
+:attr:`MessageBus.unreachable` so the connection monitor can check at once and
+the banner can say so.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+
+from console.client import ApiError, ServiceUnreachable
+from console.qt import QObject, Signal
+
+log = logging.getLogger("anzen.console")
+
+
+class Level(enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Message:
+    """What happened (``text``) and what to do about it (``hint``)."""
+
+    level: Level
+    text: str
+    hint: str = ""
+
+
+class MessageBus(QObject):
+    posted = Signal(object)  # Message
+    #: A request could not reach the service at all.
+    unreachable = Signal()
+
+    def post(self, message: Message) -> None:
+        log_level = {Level.INFO: logging.INFO, Level.WARNING: logging.WARNING,
+                     Level.ERROR: logging.ERROR}[message.level]
+        log.log(log_level, "%s %s", message.text, message.hint)
+        self.posted.emit(message)
+
+
+bus = MessageBus()
+
+
+def info(text: str) -> None:
+    bus.post(Message(Level.INFO, text))
+
+
+def error(text: str, hint: str = "") -> None:
+    bus.post(Message(Level.ERROR, text, hint))
+
+
+def report(exc: BaseException, doing: str) -> None:
+    """Say clearly that ``doing`` failed and what to do, whatever ``exc`` is."""
+    if isinstance(exc, ServiceUnreachable):
+        log.warning("service unreachable while %s: %s", doing, exc)
+        bus.unreachable.emit()
+        return
+    bus.post(describe(exc, doing))
+
+
+def describe(exc: BaseException, doing: str) -> Message:
+    """Turn a failure into words a support agent can act on."""
+    if isinstance(exc, ServiceUnreachable):
+        return Message(Level.WARNING, f"Could not reach the service while {doing}.",
+                       "The console keeps retrying in the background; nothing you typed is lost.")
+    if isinstance(exc, ApiError):
+        if exc.status == 401:
+            return Message(Level.ERROR, "Your sign-in is no longer valid.",
+                           "Sign out (Ctrl+Shift+L) and sign in again.")
+        if exc.status == 403:
+            return Message(Level.ERROR, f"Your role may not do this: {exc.message}",
+                           "Ask a supervisor if you need it done.")
+        if exc.status == 404:
+            return Message(Level.WARNING, f"Not found while {doing}: {exc.message}",
+                           "It may have been removed; refresh the list (F5).")
+        if exc.status == 409:
+            return Message(Level.WARNING, f"Someone else changed this first: {exc.message}",
+                           "Refresh (F5) to see the latest, then try again.")
+        if 400 <= exc.status < 500:
+            where = f" (field: {exc.field})" if exc.field else ""
+            return Message(Level.ERROR, f"The service refused {doing}: {exc.message}{where}",
+                           "Correct the input and try again.")
+        return Message(Level.ERROR, f"The service failed while {doing} ({exc.status}).",
+                       "Try again in a moment; if it keeps failing, tell your supervisor.")
+    return Message(Level.ERROR, f"Unexpected problem while {doing}: {exc}",
+                   "Try again; if it keeps happening, tell your supervisor.")

@@ -1,0 +1,222 @@
+"""A table model over a server-side, cursor-paged list.
+
+The model holds only what the table shows (one tuple of display strings per
+row, plus the record id and status), never the full records: a 100,000-row
+list stays small, and the detail pane fetches a record by id when it needs
+it (the Anki browser holds ids the same way).
+
+Pages arrive through a :data:`Fetcher` the console injects. The model does not
+know about HTTP or threads; it only requires that the callbacks run on the UI
+thread. ``canFetchMore``/``fetchMore`` let the view page in as it scrolls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from sys import intern
+from typing import Any
+
+from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def plain(value: Any) -> str:
+    """Show ``None`` as an empty cell and anything else as its text."""
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: which record field it shows and how."""
+
+    key: str
+    title: str
+    format: Callable[[Any], str] = plain
+    align_right: bool = False
+    #: The server's ``sort`` value for this column, if the server can sort by it.
+    sort_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list answer: ``{"items": [...], "next_cursor": ...}``."""
+
+    items: Sequence[Mapping[str, Any]]
+    next_cursor: str | None = None
+
+
+PageCallback = Callable[[Page], None]
+ErrorCallback = Callable[[Exception], None]
+#: ``fetcher(cursor, on_page, on_error)`` starts loading the page at ``cursor``
+#: (``None`` for the first) and later calls exactly one callback on the UI thread.
+Fetcher = Callable[[str | None, PageCallback, ErrorCallback], None]
+
+
+@dataclass(slots=True)
+class _Row:
+    row_id: Any
+    status: str
+    cells: tuple[str, ...]
+
+
+@dataclass
+class _Cursor:
+    """Where the model stands in the server's list."""
+
+    next_cursor: str | None = None
+    exhausted: bool = False
+    loading: bool = False
+    error: Exception | None = None
+    generation: int = 0
+
+
+class PagedTableModel(QAbstractTableModel):
+    """Rows of one server list, appended page by page as the view asks."""
+
+    loading_changed = Signal(bool)
+    #: A page failed; the model stops fetching until :meth:`retry`.
+    load_failed = Signal(object)
+    #: A page arrived (also when it was empty), with the total row count.
+    page_loaded = Signal(int)
+
+    def __init__(self, columns: Sequence[Column], fetcher: Fetcher | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._fetcher = fetcher
+        self._rows: list[_Row] = []
+        self._state = _Cursor(exhausted=fetcher is None)
+
+    # -- Qt model interface -------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.cells[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self._columns[index.column()].align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ID_ROLE:
+            return row.row_id
+        if role == STATUS_ROLE:
+            return row.status
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].title
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._fetcher is None:
+            return False
+        state = self._state
+        return not state.exhausted and state.error is None
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._state.loading:
+            return
+        generation = self._state.generation
+        self._set_loading(True)
+        assert self._fetcher is not None
+        self._fetcher(
+            self._state.next_cursor,
+            lambda page: self._on_page(generation, page),
+            lambda error: self._on_error(generation, error),
+        )
+
+    # -- public API ---------------------------------------------------------
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    @property
+    def is_loading(self) -> bool:
+        return self._state.loading
+
+    @property
+    def error(self) -> Exception | None:
+        """The error that stopped paging, until :meth:`retry` or :meth:`reset`."""
+        return self._state.error
+
+    def row_id(self, row: int) -> Any:
+        return self._rows[row].row_id
+
+    def reset(self, fetcher: Fetcher | None = None) -> None:
+        """Forget all rows and start over, optionally with a new fetcher
+        (new filters). Answers to requests made before are ignored."""
+        generation = self._state.generation + 1
+        self.beginResetModel()
+        try:
+            if fetcher is not None:
+                self._fetcher = fetcher
+            self._rows = []
+            self._state = _Cursor(generation=generation, exhausted=self._fetcher is None)
+        finally:
+            self.endResetModel()
+        self.loading_changed.emit(False)
+        self.fetchMore()
+
+    def retry(self) -> None:
+        """Try the page that failed again."""
+        self._state.error = None
+        self.fetchMore()
+
+    # -- page arrival -------------------------------------------------------
+
+    def _on_page(self, generation: int, page: Page) -> None:
+        if generation != self._state.generation:
+            return
+        rows = [self._make_row(item) for item in page.items]
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._state.next_cursor = page.next_cursor
+        self._state.exhausted = page.next_cursor is None
+        self._set_loading(False)
+        self.page_loaded.emit(len(self._rows))
+
+    def _on_error(self, generation: int, error: Exception) -> None:
+        if generation != self._state.generation:
+            return
+        self._state.error = error
+        self._set_loading(False)
+        self.load_failed.emit(error)
+
+    def _make_row(self, item: Mapping[str, Any]) -> _Row:
+        cells = tuple(_shared(column.format(item.get(column.key))) for column in self._columns)
+        return _Row(item.get("id"), plain(item.get("status")), cells)
+
+    def _set_loading(self, loading: bool) -> None:
+        if self._state.loading != loading:
+            self._state.loading = loading
+            self.loading_changed.emit(loading)
+
+
+def _shared(text: str) -> str:
+    """Share repeated short cells (statuses, categories, names) between rows
+    so a long list costs less memory; long free text is left alone."""
+    return intern(text) if len(text) <= 32 else text

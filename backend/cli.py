@@ -49,10 +49,11 @@ def _serve(args: argparse.Namespace, db: Database) -> int:
     import uvicorn
 
     from backend.app import create_app
-    from backend.seed import is_empty, seed_demo
 
     demo = args.demo
     if args.seed_demo_if_empty:
+        from backend.seed import is_empty, seed_demo
+
         demo = True
         if is_empty(db):
             seed_demo(db, seed=args.seed, progress=progress_line)

@@ -19,7 +19,7 @@ import time
 from collections import deque
 from pathlib import Path
 
-from console.client import SECRET_HEADER, ApiClient
+from console.client import ApiClient
 from console.qt import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 from console.tasks import TaskRunner
 
@@ -34,6 +34,11 @@ HEALTH_POLL_MS = 150
 #: Restarts allowed within :data:`RESTART_WINDOW_S` before we give up.
 MAX_RESTARTS = 3
 RESTART_WINDOW_S = 120.0
+
+
+def new_launch_secret() -> str:
+    """The per-launch secret: only this console may call its service."""
+    return secrets.token_urlsafe(32)
 
 
 def free_port() -> int:
@@ -54,14 +59,15 @@ class BundledService(QObject):
     #: A running service died; a restart is attempted unless the budget is spent.
     crashed = Signal(str)
 
-    def __init__(self, client: ApiClient, runner: TaskRunner, *, database_url: str | None = None,
-                 python: str = sys.executable, parent: QObject | None = None) -> None:
+    def __init__(self, client: ApiClient, runner: TaskRunner, *, secret: str,
+                 database_url: str | None = None, python: str = sys.executable,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._client = client
         self._runner = runner
         self._database_url = database_url
         self._python = python
-        self._secret = secrets.token_urlsafe(32)
+        self._secret = secret
         self._port = 0
         self._process: QProcess | None = None
         self._stdout_buffer = b""
@@ -74,14 +80,6 @@ class BundledService(QObject):
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(HEALTH_POLL_MS)
         self._probe_timer.timeout.connect(self._probe)
-
-    @property
-    def secret(self) -> str:
-        return self._secret
-
-    @property
-    def secret_header(self) -> tuple[str, str]:
-        return SECRET_HEADER, self._secret
 
     @property
     def base_url(self) -> str:

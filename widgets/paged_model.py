@@ -38,6 +38,8 @@ class Column:
     align_right: bool = False
     #: The server's ``sort`` value for this column, if the server can sort by it.
     sort_key: str | None = None
+    #: Initial width in pixels (0: the view's default) until the user resizes it.
+    width: int = 0
 
 
 @dataclass(frozen=True)

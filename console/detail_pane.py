@@ -1,0 +1,152 @@
+"""The detail dock: the selected record, fetched by id off the UI thread.
+
+It also tells the history dock which member the record is about (the seller
+of a listing or flagged listing, the member of an inquiry, the member
+itself), so the history follows the selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from console import formatting as fmt
+from console import messages
+from console.client import ApiClient
+from console.context import ConsoleContext
+from console.qt import QVBoxLayout, QWidget, Signal
+from widgets.detail_view import DetailView
+
+Record = dict[str, Any]
+
+
+def _listing_fields(listing: Record) -> list[tuple[str, str]]:
+    return [
+        ("Listing no.", str(listing.get("external_id") or listing.get("id"))),
+        ("Status", fmt.label(listing.get("status"))),
+        ("Price", fmt.yen(listing.get("price"))),
+        ("Seller", str(listing.get("seller_name") or "")),
+        ("Category", fmt.label(listing.get("category"))),
+        ("Brand", str(listing.get("brand") or "—")),
+        ("Model number", str(listing.get("model_number") or "—")),
+        ("Barcode", str(listing.get("barcode") or "—")),
+        ("Condition", fmt.label(listing.get("condition"))),
+        ("Listed", fmt.when(listing.get("created_at"))),
+    ]
+
+
+def _fetch(client: ApiClient, kind: str, record_id: Any) -> tuple[Record, Record | None]:
+    """The record and, for a flag, its listing (runs in a worker)."""
+    paths = {"listing": "/listings", "member": "/members", "inquiry": "/inquiries",
+             "flag": "/flags", "transaction": "/transactions"}
+    record = client.get(f"{paths[kind]}/{record_id}")
+    listing = client.get(f"/listings/{record['listing_id']}") if kind == "flag" else None
+    return record, listing
+
+
+class DetailPane(QWidget):
+    #: The member the shown record concerns: (member id, display name).
+    member_selected = Signal(object, str)
+
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DetailPane")
+        self._context = context
+        self._request = 0
+        self.view = DetailView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_record(self, kind: str, record_id: Any) -> None:
+        """Fetch and show; a later selection wins over an earlier slow answer."""
+        self._request += 1
+        request = self._request
+        self.view.show_placeholder("Loading…")
+        client = self._context.client
+        self._context.runner.run(
+            lambda: _fetch(client, kind, record_id),
+            lambda result: self._show(request, kind, *result),
+            on_error=lambda exc: self._failed(request, exc),
+            owner=self,
+        )
+
+    def _failed(self, request: int, exc: Exception) -> None:
+        if request == self._request:
+            self.view.show_placeholder("Could not load this record. Select it again to retry.")
+            messages.report(exc, "loading the record")
+
+    def _show(self, request: int, kind: str, record: Record, listing: Record | None) -> None:
+        if request != self._request:
+            return
+        show: Callable[[Record, Record | None], None] = getattr(self, f"_show_{kind}")
+        show(record, listing)
+
+    def _show_listing(self, listing: Record, _unused: Record | None) -> None:
+        self.view.show_record(str(listing.get("title", "")), _listing_fields(listing),
+                              subheading="Listing", long_text=str(listing.get("description") or ""))
+        self.member_selected.emit(listing.get("seller_id"), str(listing.get("seller_name") or ""))
+
+    def _show_flag(self, flag: Record, listing: Record | None) -> None:
+        fields = [
+            ("Policy", fmt.label(flag.get("policy"))),
+            ("Score", fmt.score(flag.get("score"))),
+            ("Flag status", fmt.label(flag.get("status"))),
+            ("Source", fmt.label(flag.get("source"))),
+            ("Flagged", fmt.when(flag.get("created_at"))),
+            ("Why", fmt.reasons(flag.get("reasons"))),
+        ]
+        if listing is not None:
+            fields += _listing_fields(listing)
+        self.view.show_record(str(flag.get("listing_title", "")), fields, subheading="Flagged listing",
+                              long_text=str((listing or {}).get("description") or ""))
+        if listing is not None:
+            self.member_selected.emit(listing.get("seller_id"), str(listing.get("seller_name") or ""))
+
+    def _show_member(self, member: Record, _unused: Record | None) -> None:
+        fields = [
+            ("Member no.", str(member.get("external_id") or member.get("id"))),
+            ("Status", fmt.label(member.get("status"))),
+            ("Strikes", str(member.get("strikes", 0))),
+            ("Joined", fmt.when(member.get("joined_at"))),
+            ("Email", str(member.get("email") or "—")),
+            ("Phone", str(member.get("phone") or "—")),
+        ]
+        self.view.show_record(str(member.get("display_name", "")), fields,
+                              subheading="Member — contact details masked")
+        self.member_selected.emit(member.get("id"), str(member.get("display_name") or ""))
+
+    def _show_inquiry(self, inquiry: Record, _unused: Record | None) -> None:
+        fields = [
+            ("Member", str(inquiry.get("member_name") or "")),
+            ("Category", fmt.label(inquiry.get("category"))),
+            ("Priority", str(inquiry.get("priority", ""))),
+            ("Status", fmt.label(inquiry.get("status"))),
+            ("Reply due", fmt.when(inquiry.get("first_response_due"))),
+            ("Resolve by", fmt.when(inquiry.get("resolution_due"))),
+            ("Received", fmt.when(inquiry.get("created_at"))),
+        ]
+        thread = "\n\n".join(
+            f"[{fmt.when(m.get('created_at'))}] {fmt.label(m.get('kind'))}:\n{m.get('body', '')}"
+            for m in inquiry.get("messages") or [])
+        self.view.show_record(str(inquiry.get("subject", "")), fields, subheading="Inquiry",
+                              long_text=thread)
+        self.member_selected.emit(inquiry.get("member_id"), str(inquiry.get("member_name") or ""))
+
+    def _show_transaction(self, tx: Record, _unused: Record | None) -> None:
+        fields = [
+            ("Status", fmt.label(tx.get("status"))),
+            ("Amount", fmt.yen(tx.get("amount"))),
+            ("Fee", fmt.yen(tx.get("fee"))),
+            ("Buyer", str(tx.get("buyer_name") or "")),
+            ("Seller", str(tx.get("seller_name") or "")),
+            ("Held in escrow", fmt.yen(tx.get("held"))),
+            ("Released", fmt.yen(tx.get("released"))),
+            ("Refunded", fmt.yen(tx.get("refunded"))),
+            ("Created", fmt.when(tx.get("created_at"))),
+        ]
+        ledger = "\n".join(
+            f"{fmt.when(e.get('created_at'))}  {fmt.label(e.get('kind')):<10} {fmt.yen(e.get('amount')):>10}"
+            f"  {e.get('actor_label', '')}" for e in tx.get("ledger") or [])
+        self.view.show_record(str(tx.get("listing_title", "")), fields, subheading="Transaction",
+                              long_text=ledger)

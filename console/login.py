@@ -1,0 +1,157 @@
+"""The sign-in dialog.
+
+Sign-in runs on the task runner; the dialog stays responsive and shows a
+failure inline, keeping what was typed. In demo mode a list of the demo staff
+accounts (from ``/api/v1/demo/accounts``) fills the form in one click.
+Callers use :meth:`LoginDialog.ask`, which tests patch.
+"""
+
+from __future__ import annotations
+
+from console.client import ApiClient, ApiError, DemoAccount, ServiceUnreachable, SignIn
+from console.qt import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from console.tasks import TaskRunner
+from console.theme import app_icon
+
+ROLE_NAMES = {"agent": "Support agent", "moderator": "Moderator",
+              "safety_officer": "Safety officer", "supervisor": "Supervisor"}
+
+
+class LoginDialog(QDialog):
+    def __init__(self, client: ApiClient, runner: TaskRunner, *, demo: bool = False,
+                 username: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._runner = runner
+        self._sign_in: SignIn | None = None
+        self._accounts: list[DemoAccount] = []
+        self.setWindowTitle("Sign in to Anzen")
+        self.setWindowIcon(app_icon())
+        self.setMinimumWidth(400)
+
+        title = QLabel("Sign in to Anzen", self)
+        title.setObjectName("LoginTitle")
+        subtitle = QLabel(f"Service: {client.base_url}", self)
+        subtitle.setObjectName("LoginSubtitle")
+        self.demo_accounts = QComboBox(self)
+        self.demo_accounts.setObjectName("DemoAccounts")
+        self.demo_accounts.addItem("Loading demo accounts…")
+        self.demo_accounts.setEnabled(False)
+        self.demo_accounts.activated.connect(self._use_demo_account)
+        self.username = QLineEdit(username, self)
+        self.username.setObjectName("Username")
+        self.username.setPlaceholderText("staff user name")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("LoginError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.sign_in_button = self.buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setDefault(True)
+        self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        if demo:
+            form.addRow("Demo account", self.demo_accounts)
+        else:
+            self.demo_accounts.hide()
+        form.addRow("User name", self.username)
+        form.addRow("Password", self.password)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(10)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.buttons)
+        (self.password if username else self.username).setFocus()
+        if demo:
+            runner.run(client.demo_accounts, self._show_demo_accounts,
+                       on_error=self._demo_accounts_failed, owner=self)
+
+    @classmethod
+    def ask(cls, client: ApiClient, runner: TaskRunner, *, demo: bool = False,
+            username: str = "", parent: QWidget | None = None) -> SignIn | None:
+        """Show the dialog until the user signs in (the :class:`SignIn`) or quits (``None``)."""
+        dialog = cls(client, runner, demo=demo, username=username, parent=parent)
+        try:
+            return dialog.sign_in if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    @property
+    def sign_in(self) -> SignIn | None:
+        return self._sign_in
+
+    def submit(self) -> None:
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self._show_error("Enter your user name and password.")
+            return
+        self._set_busy(True)
+        self._runner.run(lambda: self._client.login(username, password), self._signed_in,
+                         on_error=self._failed, owner=self)
+
+    def _signed_in(self, sign_in: SignIn) -> None:
+        self._sign_in = sign_in
+        self._set_busy(False)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ApiError) and exc.status in (400, 401, 403, 422):
+            self._show_error("Wrong user name or password. Check them and try again.")
+            self.password.selectAll()
+            self.password.setFocus()
+        elif isinstance(exc, ServiceUnreachable):
+            self._show_error("Could not reach the service. Check the connection and try again.")
+        else:
+            self._show_error(f"Sign-in failed: {exc}. Try again; if it keeps failing, tell your supervisor.")
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.sign_in_button.setEnabled(not busy)
+        self.sign_in_button.setText("Signing in…" if busy else "Sign in")
+        self.username.setEnabled(not busy)
+        self.password.setEnabled(not busy)
+        if busy:
+            self.error_label.hide()
+
+    def _show_demo_accounts(self, accounts: list[DemoAccount]) -> None:
+        self._accounts = accounts
+        self.demo_accounts.clear()
+        self.demo_accounts.addItem("Choose a demo account…")
+        for account in accounts:
+            role = ROLE_NAMES.get(account.role, account.role)
+            self.demo_accounts.addItem(f"{account.display_name} — {role} ({account.username})")
+        self.demo_accounts.setEnabled(True)
+
+    def _demo_accounts_failed(self, exc: Exception) -> None:
+        self.demo_accounts.clear()
+        self.demo_accounts.addItem("Demo accounts unavailable")
+
+    def _use_demo_account(self, index: int) -> None:
+        if 1 <= index <= len(self._accounts):
+            account = self._accounts[index - 1]
+            self.username.setText(account.username)
+            self.password.setText(account.password)
+            self.sign_in_button.setFocus()

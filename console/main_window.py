@@ -1,0 +1,258 @@
+"""The main window: screens in the middle, detail and history docks, menus and
+toolbar from the action registry, and a status bar that always shows who is
+signed in, their shift and the connection.
+
+Geometry, dock layout and column state are saved in :class:`State` when the
+window closes and restored when it opens.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from console import messages, theme
+from console.actions import ActionRegistry
+from console.connection import ConnectionState
+from console.context import ConsoleContext
+from console.detail_pane import DetailPane
+from console.history_pane import HistoryPane
+from console.login import ROLE_NAMES
+from console.qt import (
+    QApplication,
+    QCloseEvent,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSize,
+    QStackedWidget,
+    Qt,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from console.screens.screens import Screen, build_screens
+from console.settings import State
+from console.shortcut_help import ShortcutHelp
+from widgets.banner import Banner
+from widgets.status_chip import StatusChip
+
+log = logging.getLogger("anzen.console.window")
+
+CONNECTION_TEXT = {
+    ConnectionState.CONNECTING: ("connecting", "Connecting…"),
+    ConnectionState.ONLINE: ("online", "Online"),
+    ConnectionState.OFFLINE: ("offline", "Offline — retrying"),
+}
+
+
+class MainWindow(QMainWindow):
+    #: The window closed; ``True`` when the user signed out (the launcher then
+    #: asks for a sign-in again), ``False`` when they quit.
+    finished = Signal(bool)
+
+    def __init__(self, context: ConsoleContext, *, server_label: str = "") -> None:
+        super().__init__()
+        self.context = context
+        self._closed = False
+        self._signing_out = False
+        self._server_label = server_label
+        self.setObjectName("AnzenMainWindow")
+        self.setWindowTitle(f"Anzen — {context.staff.display_name}")
+        self.setWindowIcon(theme.app_icon())
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self.screens: dict[str, Screen] = {}
+        self.stack = QStackedWidget(self)
+        for screen in build_screens(context, self.stack):
+            self.screens[screen.screen_id] = screen
+            self.stack.addWidget(screen)
+            screen.record_selected.connect(self.show_record)
+
+        self.connection_banner = Banner(self, dismissable=False)
+        self.connection_banner.setObjectName("Banner")
+        self.connection_banner.action_triggered.connect(context.monitor.check_now)
+        self.message_banner = Banner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.connection_banner)
+        column.addWidget(self.message_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.detail = DetailPane(context, self)
+        self.history = HistoryPane(context, self)
+        self.detail.member_selected.connect(self.history.show_member)
+        self.history.record_selected.connect(self.show_record)
+        self.detail_dock = self._dock("detail-dock", "Detail", self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_dock = self._dock("history-dock", "History", self.history,
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+
+        self.actions = ActionRegistry(context.settings, self._handlers(), self)
+        self.actions.build_menus(self.menuBar())
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.actions.build_toolbar(toolbar)
+        self.addToolBar(toolbar)
+        for action in self.actions:
+            self.addAction(action)
+
+        self.staff_label = QLabel(self)
+        self.shift_label = QLabel("No shift", self)
+        self.shift_label.setToolTip("Clock-in and shifts are not offered by this service yet.")
+        self.connection_chip = StatusChip(self)
+        role = ROLE_NAMES.get(context.staff.role, context.staff.role)
+        self.staff_label.setText(f"{context.staff.display_name} · {role}")
+        self.staff_label.setToolTip(f"Signed in as {context.staff.username} to {server_label}")
+        self.statusBar().addPermanentWidget(self.staff_label)
+        self.statusBar().addPermanentWidget(self.shift_label)
+        self.statusBar().addPermanentWidget(self.connection_chip)
+
+        messages.bus.posted.connect(self._show_message)
+        context.monitor.state_changed.connect(self._connection_changed)
+        QApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+        self._connection_changed(context.monitor.state)
+        self.resize(1280, 800)
+        self._restore_state()
+
+    # -- building ------------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _handlers(self) -> dict[str, Any]:
+        return {
+            "screen.queue": lambda: self.show_screen("queue"),
+            "screen.listings": lambda: self.show_screen("listings"),
+            "screen.members": lambda: self.show_screen("members"),
+            "screen.recalls": lambda: self.show_screen("recalls"),
+            "list.find": lambda: self.current_screen().focus_search(),
+            "list.open": lambda: self.current_screen().open_current(),
+            "list.refresh": lambda: self.current_screen().refresh(),
+            "dock.detail": lambda: self.detail_dock.setVisible(not self.detail_dock.isVisible()),
+            "dock.history": lambda: self.history_dock.setVisible(not self.history_dock.isVisible()),
+            "view.reset_layout": self.reset_layout,
+            "session.sign_out": self.sign_out,
+            "app.quit": self.close,
+            "help.shortcuts": lambda: ShortcutHelp.show_for(self.actions, self),
+        }
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def current_screen(self) -> Screen:
+        screen = self.stack.currentWidget()
+        assert isinstance(screen, Screen)
+        return screen
+
+    def show_screen(self, screen_id: str) -> None:
+        screen = self.screens[screen_id]
+        self.stack.setCurrentWidget(screen)
+        self.actions[f"screen.{screen_id}"].setChecked(True)
+        screen.activate()
+
+    def show_record(self, kind: str, record_id: Any) -> None:
+        if not self.detail_dock.isVisible():
+            self.detail_dock.show()
+        self.detail.show_record(kind, record_id)
+
+    # -- session ----------------------------------------------------------------------------
+
+    def sign_out(self) -> None:
+        """End the session on the service, then hand back to the launcher."""
+        self.context.runner.run(self.context.client.logout, lambda _r: self._finish_sign_out(),
+                                on_error=lambda _exc: self._finish_sign_out(), owner=self)
+
+    def _finish_sign_out(self) -> None:
+        self._signing_out = True
+        self.close()
+
+    # -- messages and connection ------------------------------------------------------
+
+    def _show_message(self, message: messages.Message) -> None:
+        if message.level is messages.Level.INFO:
+            self.statusBar().showMessage(message.text, 5000)
+            return
+        text = f"{message.text} {message.hint}".strip()
+        self.message_banner.show_message(text, kind=message.level.value)
+
+    def _connection_changed(self, state: ConnectionState) -> None:
+        dot, text = CONNECTION_TEXT[state]
+        self.connection_chip.set_state(dot, f"{text} · {self._server_label}" if self._server_label else text)
+        if state is ConnectionState.OFFLINE:
+            self.connection_banner.show_message(
+                "The connection to the service is lost. Retrying in the background — "
+                "keep working; nothing you typed is lost.", kind="warning", action="Retry now")
+        elif state is ConnectionState.ONLINE and self.connection_banner.isVisible():
+            self.connection_banner.hide()
+            self.statusBar().showMessage("Connection restored.", 5000)
+            for screen in self.screens.values():
+                screen.retry_failed()
+            self.history.retry()
+
+    def _scheme_changed(self) -> None:
+        self.actions.refresh_icons()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self.context.settings
+        geometry = settings.get(State.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        window_state = settings.get(State.WINDOW_STATE)
+        if not window_state.isEmpty():
+            self.restoreState(window_state)
+        for screen in self.screens.values():
+            screen.restore_state()
+        self.history.restore_state()
+        last = settings.get(State.LAST_SCREEN)
+        self.show_screen(last if last in self.screens else "queue")
+
+    def save_state(self) -> None:
+        settings = self.context.settings
+        settings.set(State.GEOMETRY, self.saveGeometry())
+        settings.set(State.WINDOW_STATE, self.saveState())
+        settings.set(State.LAST_SCREEN, self.current_screen().screen_id)
+        for screen in self.screens.values():
+            screen.save_state()
+        self.history.save_state()
+        settings.sync()
+
+    def reset_layout(self) -> None:
+        """Back to the default docks, size and columns; choices are kept."""
+        self.context.settings.remove_state()
+        for screen in self.screens.values():
+            screen.reset_state()
+        self.history.reset_state()
+        for dock, area in ((self.detail_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+                           (self.history_dock, Qt.DockWidgetArea.BottomDockWidgetArea)):
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)
+            dock.show()
+        self.resize(1280, 800)
+        messages.info("Layout reset.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
+        self.save_state()
+        messages.bus.posted.disconnect(self._show_message)
+        self.context.monitor.state_changed.disconnect(self._connection_changed)
+        QApplication.styleHints().colorSchemeChanged.disconnect(self._scheme_changed)
+        super().closeEvent(event)
+        self.finished.emit(self._signing_out)

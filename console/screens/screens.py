@@ -1,0 +1,139 @@
+"""The screens of the main window, one per job.
+
+A screen is a titled page in the central stack holding one or more
+:class:`ListPane` (several become tabs). The recalls screen is an honest empty
+state until the service serves recalls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from console.context import ConsoleContext
+from console.qt import QLabel, QTabWidget, Qt, QVBoxLayout, QWidget, Signal
+from console.screens import catalog
+from console.screens.list_pane import ListPane, ListSpec
+
+
+class Screen(QWidget):
+    """A page of the main window; list screens override the list hooks."""
+
+    record_selected = Signal(str, object)
+
+    def __init__(self, screen_id: str, title: str, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.screen_id = screen_id
+        self.setObjectName(f"screen-{screen_id}")
+        heading = QLabel(title, self)
+        heading.setObjectName("ScreenTitle")
+        hint_label = QLabel(hint, self)
+        hint_label.setObjectName("ScreenHint")
+        hint_label.setWordWrap(True)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(12, 10, 12, 8)
+        self.body.setSpacing(6)
+        self.body.addWidget(heading)
+        self.body.addWidget(hint_label)
+
+    @property
+    def panes(self) -> Sequence[ListPane]:
+        return ()
+
+    def current_pane(self) -> ListPane | None:
+        return None
+
+    def activate(self) -> None:
+        """The screen became visible: load its lists the first time."""
+        for pane in self.panes:
+            if pane.model.rowCount() == 0 and not pane.model.is_loading and pane.model.error is None:
+                pane.reload()
+
+    def refresh(self) -> None:
+        pane = self.current_pane()
+        if pane is not None:
+            pane.reload()
+
+    def retry_failed(self) -> None:
+        for pane in self.panes:
+            pane.retry()
+
+    def focus_search(self) -> None:
+        pane = self.current_pane()
+        if pane is not None:
+            pane.focus_search()
+
+    def open_current(self) -> None:
+        pane = self.current_pane()
+        if pane is not None and pane.current_id() is not None:
+            self.record_selected.emit(pane.spec.kind, pane.current_id())
+
+    def save_state(self) -> None:
+        for pane in self.panes:
+            pane.save_state()
+
+    def restore_state(self) -> None:
+        for pane in self.panes:
+            pane.restore_state()
+
+    def reset_state(self) -> None:
+        for pane in self.panes:
+            pane.reset_state()
+
+
+class ListScreen(Screen):
+    """One or more server lists; more than one become tabs."""
+
+    def __init__(self, screen_id: str, title: str, hint: str, specs: Sequence[ListSpec],
+                 context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(screen_id, title, hint, parent)
+        self._panes = [ListPane(spec, context, self) for spec in specs]
+        for pane in self._panes:
+            pane.record_selected.connect(self.record_selected)
+        self._tabs: QTabWidget | None = None
+        if len(self._panes) == 1:
+            self.body.addWidget(self._panes[0], 1)
+        else:
+            self._tabs = QTabWidget(self)
+            self._tabs.setDocumentMode(True)
+            for pane in self._panes:
+                self._tabs.addTab(pane, pane.spec.title)
+            self.body.addWidget(self._tabs, 1)
+
+    @property
+    def panes(self) -> Sequence[ListPane]:
+        return tuple(self._panes)
+
+    def current_pane(self) -> ListPane | None:
+        if self._tabs is not None:
+            widget = self._tabs.currentWidget()
+            return widget if isinstance(widget, ListPane) else None
+        return self._panes[0]
+
+
+class RecallsScreen(Screen):
+    """Recalls are not served yet; say so instead of showing a fake list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("recalls", "Recalls",
+                         "Product recalls, their matches against listings, and the notices sent to members.",
+                         parent)
+        empty = QLabel("This service does not offer recalls yet.\n"
+                       "Registering recalls, matching them and sending notices will appear here "
+                       "once the service supports them.", self)
+        empty.setObjectName("EmptyState")
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        self.body.addWidget(empty, 1)
+
+
+def build_screens(context: ConsoleContext, parent: QWidget) -> list[Screen]:
+    """Every screen, in navigation order (matching the ``screen.*`` actions)."""
+    return [
+        ListScreen("queue", "Queue", "Open flags on listings and member inquiries waiting for staff.",
+                   (catalog.FLAGS, catalog.INQUIRIES), context, parent),
+        ListScreen("listings", "Listings", "Every listing on the marketplace, newest first.",
+                   (catalog.LISTINGS,), context, parent),
+        ListScreen("members", "Members", "Marketplace members. Contact details stay masked.",
+                   (catalog.MEMBERS,), context, parent),
+        RecallsScreen(parent),
+    ]

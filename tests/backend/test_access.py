@@ -1,0 +1,96 @@
+"""Every endpoint × every role: the service, not the console, decides who may do what."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from backend.staff.models import Role
+from tests.conftest import PASSWORD
+
+ALL = set(Role)
+SUP = {Role.supervisor}
+
+# (method, path template) -> roles allowed. Written out by hand as the test's own oracle.
+MATRIX: dict[tuple[str, str], set[Role]] = {
+    ("GET", "/api/v1/me"): ALL,
+    ("GET", "/api/v1/staff"): SUP,
+    ("GET", "/api/v1/members"): ALL,
+    ("GET", "/api/v1/members/{member_id}"): ALL,
+    ("GET", "/api/v1/listings"): ALL,
+    ("GET", "/api/v1/listings/{listing_id}"): ALL,
+    ("GET", "/api/v1/transactions"): ALL,
+    ("GET", "/api/v1/transactions/{transaction_id}"): ALL,
+    ("GET", "/api/v1/ratings"): ALL,
+    ("GET", "/api/v1/inquiries"): {Role.agent, Role.supervisor},
+    ("GET", "/api/v1/inquiries/{inquiry_id}"): {Role.agent, Role.supervisor},
+    ("GET", "/api/v1/flags"): {Role.moderator, Role.safety_officer, Role.supervisor},
+    ("GET", "/api/v1/flags/{flag_id}"): {Role.moderator, Role.safety_officer, Role.supervisor},
+    ("GET", "/api/v1/audit-events"): SUP,
+    ("GET", "/api/v1/audit-events/verify"): SUP,
+}
+# Reached without a bearer token by design.
+PUBLIC = {("POST", "/api/v1/auth/login"), ("GET", "/api/v1/demo/accounts")}
+# Need a token, allowed for every role, but change state: checked separately below.
+WRITES = {("POST", "/api/v1/auth/logout"), ("POST", "/api/v1/staff")}
+
+
+def _api_routes(client: TestClient) -> set[tuple[str, str]]:
+    paths = client.app.openapi()["paths"]
+    return {(method.upper(), path) for path, ops in paths.items() if path.startswith("/api/v1") for method in ops}
+
+
+def test_matrix_covers_every_endpoint(client: TestClient) -> None:
+    assert _api_routes(client) == set(MATRIX) | PUBLIC | WRITES
+
+
+@pytest.mark.parametrize("endpoint", sorted(MATRIX), ids=lambda e: f"{e[0]} {e[1]}")
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_role_matrix(client: TestClient, headers, sample, endpoint, role: Role) -> None:
+    method, template = endpoint
+    path = template.format(member_id=sample.seller, listing_id=sample.listing, transaction_id=sample.transaction,
+                           inquiry_id=sample.inquiry, flag_id=sample.flag)
+    response = client.request(method, path, headers=headers[role.value])
+    if role in MATRIX[endpoint]:
+        assert response.status_code == 200, response.text
+    else:
+        assert response.status_code == 403
+        assert response.json()["error"]["code"] == "forbidden"
+
+
+@pytest.mark.parametrize("endpoint", sorted(MATRIX | {e: ALL for e in WRITES}), ids=lambda e: f"{e[0]} {e[1]}")
+def test_every_endpoint_needs_a_token(client: TestClient, sample, endpoint) -> None:
+    method, template = endpoint
+    path = template.format(member_id=1, listing_id=1, transaction_id=1, inquiry_id=1, flag_id=1)
+    response = client.request(method, path, json={})
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
+
+
+def test_only_supervisors_create_staff(client: TestClient, headers) -> None:
+    body = {"username": "new-agent", "password": "long-enough-pw", "role": "agent"}
+    for role in (Role.agent, Role.moderator, Role.safety_officer):
+        assert client.post("/api/v1/staff", json=body, headers=headers[role.value]).status_code == 403
+    created = client.post("/api/v1/staff", json=body, headers=headers["supervisor"])
+    assert created.status_code == 201, created.text
+    again = client.post("/api/v1/staff", json=body, headers=headers["supervisor"])
+    assert again.status_code == 409 and again.json()["error"]["field"] == "username"
+    bad_role = client.post("/api/v1/staff", json=body | {"username": "x2", "role": "admin"},
+                           headers=headers["supervisor"])
+    assert bad_role.status_code == 422 and bad_role.json()["error"]["field"] == "role"
+    login = client.post("/api/v1/auth/login", json={"username": "new-agent", "password": "long-enough-pw"})
+    assert login.status_code == 200 and login.json()["staff"]["role"] == "agent"
+
+
+def test_logout_revokes_the_token(client: TestClient) -> None:
+    login = client.post("/api/v1/auth/login", json={"username": "test-agent", "password": PASSWORD})
+    mine = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    assert client.get("/api/v1/me", headers=mine).status_code == 200
+    assert client.post("/api/v1/auth/logout", headers=mine).status_code == 204
+    assert client.get("/api/v1/me", headers=mine).status_code == 401
+
+
+def test_wrong_password_is_refused(client: TestClient) -> None:
+    response = client.post("/api/v1/auth/login", json={"username": "test-agent", "password": "nope"})
+    assert response.status_code == 401
+    assert response.json()["error"]["message"] == "Wrong username or password."

@@ -1,0 +1,182 @@
+"""Fixtures for console tests: a temp settings file, a seeded database, and
+the REAL service as a child process (``python -m backend serve``).
+
+The console's settings never touch the user's: every test gets its own ini.
+Tests must leave no top-level windows behind (napari's check).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+import pytest
+import requests
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from console.client import ApiClient  # noqa: E402
+from console.qt import QApplication, QCoreApplication, QEvent  # noqa: E402
+from console.service import LAUNCH_SECRET_ENV, REPO_ROOT, free_port, new_launch_secret  # noqa: E402
+from console.settings import Settings  # noqa: E402
+from console.tasks import TaskRunner  # noqa: E402
+
+#: The offscreen platform cannot resize native windows to size hints and says so
+#: whenever a top-level widget with a minimum or fixed size is shown.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+SERVICE_START_TIMEOUT_S = 60.0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+def _flush_deletes() -> None:
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_windows(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a top-level widget alive (shown or not)."""
+    _flush_deletes()
+    before = {id(w) for w in qapp.topLevelWidgets()}
+    yield
+    _flush_deletes()
+    left = [w for w in qapp.topLevelWidgets() if id(w) not in before]
+    names = [f"{type(w).__name__}({w.objectName()!r})" for w in left]
+    for widget in left:
+        widget.close()
+        widget.deleteLater()
+    _flush_deletes()
+    assert not names, f"test left top-level widgets behind: {names}"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "console.ini")
+
+
+@pytest.fixture
+def runner(qapp: QApplication) -> Iterator[TaskRunner]:
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.wait(10_000)
+    _flush_deletes()
+    task_runner.deleteLater()
+
+
+def _backend(*args: str) -> list[str]:
+    return [sys.executable, "-m", "backend", *args]
+
+
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo-seeded SQLite file, made once per session with the service's CLI."""
+    path = tmp_path_factory.mktemp("anzen-db") / "seeded.db"
+    subprocess.run(_backend("--database-url", f"sqlite:///{path}", "seed"), cwd=REPO_ROOT, check=True,
+                   stdout=subprocess.DEVNULL, timeout=600)
+    return path
+
+
+@pytest.fixture
+def database_url(seeded_database: Path, tmp_path: Path) -> str:
+    """A private copy of the seeded database, so a test may change it."""
+    copy = tmp_path / "anzen.db"
+    shutil.copy(seeded_database, copy)
+    return f"sqlite:///{copy}"
+
+
+class ServiceProcess:
+    """The real service as a child process, stoppable and restartable on the same port."""
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self.port = free_port()
+        self.secret = new_launch_secret()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        env = dict(os.environ, **{LAUNCH_SECRET_ENV: self.secret})
+        self.process = subprocess.Popen(
+            _backend("--database-url", self.database_url, "serve", "--host", "127.0.0.1",
+                     "--port", str(self.port), "--demo"),
+            cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + SERVICE_START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"service exited: {self.process.stderr.read().decode()}")  # type: ignore[union-attr]
+            try:
+                if requests.get(f"{self.url}/health", timeout=0.5).ok:
+                    return
+            except requests.RequestException:
+                time.sleep(0.1)
+        raise RuntimeError("service did not become healthy")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        if self.process is not None and self.process.stderr is not None:
+            self.process.stderr.close()
+        self.process = None
+
+    def client(self) -> ApiClient:
+        return ApiClient(self.url, secret=self.secret)
+
+
+@pytest.fixture(scope="session")
+def shared_service(seeded_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
+    """One read-mostly service for tests that only read and sign in."""
+    copy = tmp_path_factory.mktemp("anzen-shared") / "anzen.db"
+    shutil.copy(seeded_database, copy)
+    service = ServiceProcess(f"sqlite:///{copy}")
+    service.start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def own_service(database_url: str) -> Iterator[ServiceProcess]:
+    """A service this test may stop and restart."""
+    service = ServiceProcess(database_url)
+    service.start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def client(shared_service: ServiceProcess) -> Iterator[ApiClient]:
+    api = shared_service.client()
+    yield api
+    api.close()
+
+
+@pytest.fixture
+def signed_in_client(client: ApiClient) -> ApiClient:
+    client.login("supervisor", "supervisor-demo")
+    return client
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: ``$ANZEN_SCREENSHOT_DIR`` if set, else the test's tmp dir."""
+    path = Path(os.environ.get("ANZEN_SCREENSHOT_DIR") or tmp_path)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -13,12 +13,16 @@ from backend.audit.router import router as audit_router
 from backend.config import LAUNCH_SECRET_HEADER
 from backend.db import Database
 from backend.errors import error_body, install_error_handlers
+from backend.enforcement.router import router as enforcement_router
 from backend.escrow.router import router as escrow_router
 from backend.flags.router import router as flags_router
 from backend.inquiries.router import router as inquiries_router
 from backend.listings.router import router as listings_router
 from backend.members.router import router as members_router
+from backend.queue.router import router as queue_router
 from backend.ratings.router import router as ratings_router
+from backend.recalls.router import router as recalls_router
+from backend.screening.router import router as screening_router
 from backend.staff.router import router as staff_router
 
 API_PREFIX = "/api/v1"
@@ -32,7 +36,8 @@ def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = 
 
     api = APIRouter(prefix=API_PREFIX)
     for router in (staff_router, members_router, listings_router, escrow_router, ratings_router,
-                   inquiries_router, flags_router, audit_router):
+                   inquiries_router, flags_router, audit_router, queue_router, enforcement_router,
+                   recalls_router, screening_router):
         api.include_router(router)
     app.include_router(api)
 

@@ -12,6 +12,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ def error_body(code: str, message: str, field: str | None = None) -> dict[str, d
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    from backend.idempotency.guard import Replay
+
     @app.exception_handler(ServiceError)
     async def _service_error(_request: Request, exc: ServiceError) -> JSONResponse:
         return JSONResponse(error_body(exc.code, exc.message, exc.field), status_code=exc.status)
@@ -79,6 +82,15 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             error_body(code, str(exc.detail)), status_code=exc.status_code, headers=getattr(exc, "headers", None)
         )
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(_request: Request, _exc: StaleDataError) -> JSONResponse:
+        return JSONResponse(error_body("stale", "Someone else changed this item meanwhile; reload it and try again."),
+                            status_code=409)
+
+    @app.exception_handler(Replay)
+    async def _replay(_request: Request, exc: Replay) -> JSONResponse:
+        return exc.response()
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:

@@ -1,4 +1,8 @@
-"""Creating and upgrading the schema with Alembic, the one way the schema changes."""
+"""Creating and upgrading the schema with Alembic, the one way the schema changes.
+
+Domain packages may add migrations on their own branches off a shared base,
+so upgrades go to every head.
+"""
 
 from __future__ import annotations
 
@@ -25,10 +29,10 @@ def upgrade(db: Database) -> None:
     config = alembic_config()
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
 
 
 def is_current(db: Database) -> bool:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
     with db.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision() == head
+        return set(MigrationContext.configure(connection).get_current_heads()) == heads

@@ -21,7 +21,7 @@ from console.connection import ConnectionMonitor
 from console.context import ConsoleContext
 from console.login import LoginDialog
 from console.main_window import MainWindow
-from console.qt import QApplication, QObject, QTimer
+from console.qt import QApplication, QObject, QTimer, Signal
 from console.service import BundledService, new_launch_secret
 from console.settings import Options, Settings, State, default_settings_path
 from console.startup import StartupError, StartupWindow
@@ -60,12 +60,17 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 class Launcher(QObject):
-    """Brings the console up step by step and takes it down again."""
+    """Brings the console up step by step and takes it down again.
 
-    def __init__(self, app: QApplication, args: argparse.Namespace, settings: Settings,
-                 started_at: float) -> None:
-        super().__init__(app)
-        self._app = app
+    It never quits the application itself: it emits :attr:`finished` with an
+    exit code and ``main`` ends the event loop (tests just listen).
+    """
+
+    finished = Signal(int)
+
+    def __init__(self, args: argparse.Namespace, settings: Settings, started_at: float,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._args = args
         self._settings = settings
         self._started_at = started_at
@@ -78,7 +83,7 @@ class Launcher(QObject):
         self.startup = StartupWindow()
         self._health: dict[str, Any] = {}
         self._autologin = args.login
-        app.aboutToQuit.connect(self.shutdown)
+        self._shut_down = False
 
     # -- steps ---------------------------------------------------------------------
 
@@ -127,14 +132,14 @@ class Launcher(QObject):
         sign_in = LoginDialog.ask(self.client, self.runner, demo=bool(self._health.get("demo")),
                                   username=self._settings.get(State.LAST_USERNAME))
         if sign_in is None:
-            self._app.quit()
+            self.finished.emit(0)
         else:
             self._open_main(sign_in)
 
     def _autologin_failed(self, exc: Exception) -> None:
         print(f"anzen: automatic sign-in failed: {exc}", file=sys.stderr, flush=True)
         if self._args.quit_when_ready:
-            self._app.exit(2)
+            self.finished.emit(2)
         else:
             self._sign_in()
 
@@ -164,7 +169,7 @@ class Launcher(QObject):
         if signed_out:
             self._sign_in()
         else:
-            self._app.quit()
+            self.finished.emit(0)
 
     def _server_label(self) -> str:
         if self._args.server:
@@ -201,18 +206,25 @@ class Launcher(QObject):
             else:
                 self._check_remote()
         else:
-            self._app.exit(1)
+            self.finished.emit(1)
 
     # -- shutdown -----------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """Stop polling, let running requests end, stop the bundled service."""
+        """Close the window (it saves its layout), stop polling, let running
+        requests end, stop the bundled service. Safe to call twice."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        if self.window is not None:
+            self.window.close()
         if self.monitor is not None:
             self.monitor.stop()
         self.runner.wait(5000)
         if self.service is not None:
             self.service.stop()
         self.client.close()
+        self.startup.close()
         self.startup.deleteLater()
 
 
@@ -244,6 +256,8 @@ def main(argv: Sequence[str] | None = None, started_at: float | None = None) -> 
     configure_logging(args.verbose)
     settings = Settings(args.settings or default_settings_path())
     app = create_application(argv[:1], settings)
-    launcher = Launcher(app, args, settings, started)
+    launcher = Launcher(args, settings, started, parent=app)
+    launcher.finished.connect(app.exit)
+    app.aboutToQuit.connect(launcher.shutdown)
     QTimer.singleShot(0, launcher.start)
     return app.exec()

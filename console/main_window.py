@@ -213,13 +213,17 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         window_state = settings.get(State.WINDOW_STATE)
-        if not window_state.isEmpty():
-            self.restoreState(window_state)
+        if window_state.isEmpty() or not self.restoreState(window_state):
+            self._default_dock_sizes()
         for screen in self.screens.values():
             screen.restore_state()
         self.history.restore_state()
         last = settings.get(State.LAST_SCREEN)
         self.show_screen(last if last in self.screens else "queue")
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.detail_dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.history_dock], [220], Qt.Orientation.Vertical)
 
     def save_state(self) -> None:
         settings = self.context.settings
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             dock.show()
         self.resize(1280, 800)
+        self._default_dock_sizes()
         messages.info("Layout reset.")
 
     def closeEvent(self, event: QCloseEvent) -> None:

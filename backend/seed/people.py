@@ -9,9 +9,13 @@ where it matters (emails carry the id).
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 
 from faker import Faker
+
+from backend.members.models import Member
+from backend.seed.context import DAY, YEAR, SeedContext
 
 # Reserved example domains only: the console can send notices, and seeded
 # contact details must never reach a real mailbox.
@@ -64,13 +68,13 @@ def member_row(rng: random.Random, pools: PeoplePools, member_id: int) -> tuple[
         domain = EMAIL_DOMAINS_JA[member_id % len(EMAIL_DOMAINS_JA)]
         phone = f"0{rng.choice('789')}0-{rng.randrange(10000):04d}-{rng.randrange(10000):04d}"
         address = pools.addresses_ja[rng.randrange(len(pools.addresses_ja))]
-        nickname = rng.choice(NICKNAME_JA).format(kana=person.kana) if rng.random() < 0.35 else None
+        nickname = rng.choice(NICKNAME_JA).format(kana=person.kana) if rng.random() < 0.2 else None
     else:
         domain = EMAIL_DOMAINS_EN[member_id % len(EMAIL_DOMAINS_EN)]
         phone = f"+1-{rng.randrange(201, 990)}-555-{rng.randrange(10000):04d}"
         address = pools.addresses_en[rng.randrange(len(pools.addresses_en))]
         nickname = (rng.choice(NICKNAME_EN).format(first=person.kana.lower(), n=member_id % 100)
-                    if rng.random() < 0.35 else None)
+                    if rng.random() < 0.2 else None)
     row = {
         "external_id": f"{400_000_000 + member_id}",
         "display_name": nickname or person.name,
@@ -79,3 +83,38 @@ def member_row(rng: random.Random, pools: PeoplePools, member_id: int) -> tuple[
         "address": address,
     }
     return row, person.lang
+
+
+NEW_ACCOUNT_SHARE = 0.015
+HISTORY_YEARS = 6
+
+
+def joining_times(ctx: SeedContext) -> list[float]:
+    """Ascending join times: six years of growth (denser lately) plus a few brand-new accounts."""
+    rng = ctx.rng
+    n = ctx.scale.members
+    fresh = max(3, int(n * NEW_ACCOUNT_SHARE))
+    start, settled = ctx.base - HISTORY_YEARS * YEAR, ctx.base - 7 * DAY
+    older = [start + (settled - start) * rng.random() ** 0.7 for _ in range(n - fresh)]
+    newest = [ctx.base - 7 * DAY * rng.random() for _ in range(fresh)]
+    return sorted(int(t) for t in older + newest)
+
+
+def write_members(ctx: SeedContext, pools: PeoplePools, strikes: Counter[int]) -> None:
+    """Members in joining order; status follows strikes (2 restricted, 3+ suspended)."""
+    rng = ctx.rng
+    table = Member.__table__
+    n = ctx.scale.members
+    ctx.member_base = ctx.writer.reserve(table, n)
+    ctx.member_lang = bytearray(n)
+    ctx.member_status = bytearray(n)
+    for index in range(n):
+        member_id = ctx.member_id(index)
+        row, lang = member_row(rng, pools, member_id)
+        count = strikes.get(index, 0)
+        status = 2 if count >= 3 else 1 if count == 2 else 0
+        ctx.member_lang[index] = lang == "en"
+        ctx.member_status[index] = status
+        row.update(id=member_id, joined_at=ctx.at(ctx.joined[index]), strikes=count,
+                   status=("active", "restricted", "suspended")[status], version=1)
+        ctx.writer.add(table, row)

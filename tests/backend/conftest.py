@@ -26,6 +26,11 @@ class Sample:
     inquiry: int
     flag: int
 
+    def path_ids(self) -> dict[str, int]:
+        """Values for every {placeholder} the API's paths use."""
+        return {"member_id": self.seller, "listing_id": self.listing, "transaction_id": self.transaction,
+                "inquiry_id": self.inquiry, "flag_id": self.flag}
+
 
 @pytest.fixture
 def sample(db: Database) -> Sample:

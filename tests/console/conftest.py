@@ -98,10 +98,10 @@ def database_url(seeded_database: Path, tmp_path: Path) -> str:
 class ServiceProcess:
     """The real service as a child process, stoppable and restartable on the same port."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, *, with_secret: bool = True) -> None:
         self.database_url = database_url
         self.port = free_port()
-        self.secret = new_launch_secret()
+        self.secret = new_launch_secret() if with_secret else None
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -109,7 +109,10 @@ class ServiceProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        env = dict(os.environ, **{LAUNCH_SECRET_ENV: self.secret})
+        env = dict(os.environ)
+        env.pop(LAUNCH_SECRET_ENV, None)
+        if self.secret:
+            env[LAUNCH_SECRET_ENV] = self.secret
         self.process = subprocess.Popen(
             _backend("--database-url", self.database_url, "serve", "--host", "127.0.0.1",
                      "--port", str(self.port), "--demo"),
@@ -156,6 +159,15 @@ def shared_service(seeded_database: Path, tmp_path_factory: pytest.TempPathFacto
 def own_service(database_url: str) -> Iterator[ServiceProcess]:
     """A service this test may stop and restart."""
     service = ServiceProcess(database_url)
+    service.start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def team_service(database_url: str) -> Iterator[ServiceProcess]:
+    """A service as a team deploys it: no launch secret; the test may stop and restart it."""
+    service = ServiceProcess(database_url, with_secret=False)
     service.start()
     yield service
     service.stop()

@@ -1,0 +1,1 @@
+"""The work queue over inquiries, open flags and appeals: claims (leases), next, shifts and handover."""

@@ -131,6 +131,17 @@ def _audit_verify(args: argparse.Namespace, db: Database) -> int:
     return 1
 
 
+@command("reinstate-expired")
+def _reinstate_expired(args: argparse.Namespace, db: Database) -> int:
+    """Temporary takedowns end lazily; schedule this (e.g. every minute) on team deployments."""
+    from backend.enforcement.service import reinstate_expired
+
+    with db.transaction() as session:
+        reinstated = reinstate_expired(session)
+    print(f"reinstated {len(reinstated)} listing(s) whose temporary takedown ended")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m backend", description=__doc__)
     parser.add_argument("--database-url", help="SQLAlchemy URL; default $ANZEN_DATABASE_URL or the embedded SQLite file")
@@ -161,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
 
     sub.add_parser("audit-verify", help="check the audit log's hash chain")
+    sub.add_parser("reinstate-expired", help="put back listings whose temporary takedown has ended")
     return parser
 
 

@@ -2,21 +2,24 @@
 
 from backend.audit.models import AuditEvent
 from backend.db import Base
-from backend.enforcement.models import Strike, Takedown
-from backend.escrow.models import LedgerEntry, Transaction
+from backend.enforcement.models import Appeal, MemberNotification, Sanction, Strike, Takedown
+from backend.escrow.models import LedgerEntry, RefundApproval, Transaction
 from backend.flags.models import Flag
 from backend.idempotency.models import IdempotencyRecord
 from backend.inquiries.models import Inquiry, InquiryMessage
 from backend.listings.models import Listing
 from backend.members.models import Member
+from backend.queue.models import Macro, QueueItem
 from backend.ratings.models import Rating
-from backend.recalls.models import Notice, Recall, RecallMatch, RecallProduct
+from backend.recalls.models import ListingTerm, Notice, Recall, RecallMatch, RecallProduct
 from backend.screening.models import DecisionLabel, DetectorVersion, PolicyThreshold
 from backend.staff.models import Attendance, AuthToken, RotaEntry, Shift, Staff
 
 __all__ = [
     "Attendance", "AuditEvent", "AuthToken", "Base", "DecisionLabel", "DetectorVersion", "Flag", "IdempotencyRecord", "Inquiry",
-    "InquiryMessage", "LedgerEntry", "Listing", "Member", "Notice", "PolicyThreshold", "Rating", "Recall",
-    "RecallMatch", "RecallProduct", "RotaEntry", "Shift", "Staff", "Strike", "Takedown",
+    "InquiryMessage", "LedgerEntry", "Listing", "ListingTerm", "Member", "Notice", "PolicyThreshold", "Rating", "Recall",
+    "RecallMatch", "RecallProduct", "RefundApproval", "RotaEntry", "Shift", "Staff", "Strike", "Takedown",
     "Transaction",
+    "Appeal", "MemberNotification", "Sanction",
+    "Macro", "QueueItem",
 ]

@@ -17,6 +17,22 @@ class Permission(enum.StrEnum):
     read_recalls = "read_recalls"
     manage_staff = "manage_staff"
     read_audit = "read_audit"
+    escrow_act = "escrow_act"  # hold, release, refund, cancel escrow (refunds within the role's limit)
+    approve_refunds = "approve_refunds"  # decide refunds above the requester's limit
+    reveal_pii = "reveal_pii"  # unmask a member's contact details, with a reason
+    take_down = "take_down"  # take listings down (one or in bulk), dismiss flags, restrict/suspend members
+    reinstate_listings = "reinstate_listings"  # moderators within 24 h of the takedown; supervisors any time
+    file_appeals = "file_appeals"  # record a member's appeal against a takedown
+    read_appeals = "read_appeals"
+    decide_appeals = "decide_appeals"  # never the staff member who took the listing down
+    work_queue = "work_queue"  # list, claim, "next", release and hand over queue items of the role's kinds
+    reassign_claims = "reassign_claims"  # release or reassign anyone's claim
+    read_shifts = "read_shifts"  # shifts, rota, who is on duty, handover summary; clock in and out
+    manage_shifts = "manage_shifts"  # edit shifts and the rota
+    reply_inquiries = "reply_inquiries"  # reply to members, internal notes, inquiry status
+    read_macros = "read_macros"
+    manage_macros = "manage_macros"
+    manage_recalls = "manage_recalls"  # register/import recalls, run matching, confirm/reject, send and track notices
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -26,6 +42,22 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.read_recalls: frozenset({Role.safety_officer}),
     Permission.manage_staff: frozenset(),
     Permission.read_audit: frozenset(),
+    Permission.escrow_act: frozenset({Role.agent}),
+    Permission.approve_refunds: frozenset(),
+    Permission.reveal_pii: frozenset({Role.agent}),
+    Permission.take_down: frozenset({Role.moderator}),
+    Permission.reinstate_listings: frozenset({Role.moderator}),
+    Permission.file_appeals: frozenset({Role.agent}),
+    Permission.read_appeals: frozenset({Role.agent, Role.moderator}),
+    Permission.decide_appeals: frozenset({Role.moderator}),
+    Permission.work_queue: frozenset({Role.agent, Role.moderator}),
+    Permission.reassign_claims: frozenset(),
+    Permission.read_shifts: frozenset(Role),
+    Permission.manage_shifts: frozenset(),
+    Permission.reply_inquiries: frozenset({Role.agent}),
+    Permission.read_macros: frozenset({Role.agent}),
+    Permission.manage_macros: frozenset(),
+    Permission.manage_recalls: frozenset({Role.safety_officer}),
 }
 
 

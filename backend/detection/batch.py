@@ -45,8 +45,8 @@ class StreamStats:
     errors: int
 
 
-def _parse(lines: Iterable[str], err: TextIO, *, need_label: bool = False) -> Iterator[dict[str, Any]]:
-    """Yield listing dicts; report bad lines to ``err`` and skip them."""
+def _parse(lines: Iterable[str], err: TextIO, *, need_label: bool = False) -> Iterator[dict[str, Any] | None]:
+    """Yield listing dicts, or None for a bad line after reporting it to ``err``."""
     for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -64,16 +64,17 @@ def _parse(lines: Iterable[str], err: TextIO, *, need_label: bool = False) -> It
                 raise ValueError(f"label must be one of {', '.join(LABELS)}")
         except ValueError as exc:  # json.JSONDecodeError is a ValueError
             err.write(json.dumps({"line": n, "error": str(exc)}, ensure_ascii=False) + "\n")
-            yield {"__error__": True}
+            yield None
             continue
         yield item
 
 
-def _batches(items: Iterator[dict[str, Any]]) -> Iterator[tuple[list[dict[str, Any]], int]]:
+def _batches(items: Iterator[dict[str, Any] | None]) -> Iterator[tuple[list[dict[str, Any]], int]]:
+    """Group good items into batches of ``BATCH_SIZE``, counting the bad ones per batch."""
     batch: list[dict[str, Any]] = []
     errors = 0
     for item in items:
-        if item.get("__error__"):
+        if item is None:
             errors += 1
             continue
         batch.append(item)
@@ -135,6 +136,9 @@ def seed_model(*, cache_dir: Path | None = None) -> Model:
         with tempfile.NamedTemporaryFile(dir=directory, delete=False) as tmp:
             tmp.write(model.to_bytes())
         os.replace(tmp.name, path)
+        for stale in directory.glob("seed-*.model"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # read-only home: keep the in-process model, train again next start
     return model

@@ -2,14 +2,19 @@
 
 Scoring, per policy, on a log-odds scale::
 
-    z = BIAS + MODEL_WEIGHT * clip(logit(p_model)) + Σ positive rule weights (capped)
-        + Σ negative context weights (capped) [+ seller weights, see below]
+    d = clip(logit(p_model)) - logit(MODEL_PRIOR)
+    z = BIAS + MODEL_UP * max(d, 0) + MODEL_DOWN * min(d, 0)
+        + Σ positive rule weights (capped) + Σ negative context weights (capped)
+        [+ seller weights, see below]
     score = sigmoid(z)
 
-Without a model ``p_model`` is the prior ``NO_MODEL_PRIOR``, so a single strong
-rule (weight ≥ 4.5) still flags. Negative contexts (kitchen knife, empty box,
-pill case ...) can veto a weak signal and the model, but not an explicit
-violation such as ``スーパーコピー`` or ``改造エアガン``. Seller signals (new
+Without a model ``d`` is 0, so a single strong rule (weight ≥ 4.5) flags. The
+model's confidence counts fully, its doubt only partly: trained on templated
+seed labels, it misses phrasings it has not seen, so a low probability is weak
+evidence of innocence; innocence is argued by the negative contexts instead.
+Negative contexts (kitchen knife, empty box, pill case ...) can veto a weak
+signal and the model, but not an explicit violation such as ``スーパーコピー``
+or ``改造エアガン``. Seller signals (new
 account, burst of listings, prior strikes) are added only when a policy is
 already suspicious on the listing itself (score ≥ ``SUSPICIOUS``): a new seller
 is not a suspect. Brands only give counterfeit rules and the price check
@@ -40,20 +45,23 @@ from backend.detection.rules import POLICIES, match_rules
 
 Signal = Literal["rule", "brand", "price", "seller", "model"]
 
-# (flag, suspend) per policy. Suspension (hiding before a human looks) needs
-# near certainty; stolen goods are hard to prove from text, so they need more.
+# (flag, suspend) per policy. A flag sends the listing to a moderator; a
+# suspension hides it before a human looks, so it needs near certainty. Stolen
+# goods are hard to prove from text alone, so they are never auto-suspended
+# below 0.99.
 DEFAULT_THRESHOLDS: dict[str, tuple[float, float]] = {
     "counterfeit": (0.70, 0.97),
     "medicine": (0.70, 0.97),
     "game_account": (0.70, 0.97),
-    "stolen_goods": (0.75, 0.99),
+    "stolen_goods": (0.70, 0.99),
     "weapon": (0.70, 0.97),
     "cash_equivalent": (0.70, 0.97),
 }
 
-BIAS = -1.0
-MODEL_WEIGHT = 1.0
-NO_MODEL_PRIOR = 0.1
+BIAS = -3.2
+MODEL_PRIOR = 0.1
+MODEL_UP = 1.0
+MODEL_DOWN = 0.3
 LOGIT_CLIP = 4.0
 POSITIVE_CAP = 8.0
 NEGATIVE_CAP = -8.0
@@ -129,6 +137,11 @@ def _logit(p: float) -> float:
     return max(-LOGIT_CLIP, min(LOGIT_CLIP, math.log(p / (1 - p))))
 
 
+def _model_term(p: float) -> float:
+    d = _logit(p) - _logit(MODEL_PRIOR)
+    return MODEL_UP * d if d > 0 else MODEL_DOWN * d
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -160,7 +173,7 @@ class Detector:
         if self.model is not None:
             probs = self.model.policy_matrix([e.norm.text for e in evidence], normalized=True)
         else:
-            probs = np.full((len(evidence), len(POLICIES)), NO_MODEL_PRIOR)
+            probs = np.full((len(evidence), len(POLICIES)), MODEL_PRIOR)
         sellers = sellers or [None] * len(listings)
         return [self._verdict(listing.get("id"), ev, row, seller)
                 for listing, ev, row, seller in zip(listings, evidence, probs, sellers)]
@@ -198,7 +211,7 @@ class Detector:
         extra: dict[str, list[Reason]] = {}
         for j, policy in enumerate(POLICIES):
             weights = [r.weight for r in ev.reasons[policy]]
-            z = (BIAS + MODEL_WEIGHT * _logit(float(probs[j]))
+            z = (BIAS + _model_term(float(probs[j]))
                  + min(POSITIVE_CAP, sum(w for w in weights if w > 0))
                  + max(NEGATIVE_CAP, sum(w for w in weights if w < 0)))
             extra[policy] = []
@@ -210,8 +223,8 @@ class Detector:
         flag_at, suspend_at = self.thresholds[top]
         reasons = sorted(ev.reasons[top] + extra[top], key=lambda r: -r.weight)
         if self.model is not None:
-            reasons.append(Reason("model", top, f"text classifier: {probs[POLICIES.index(top)]:.0%} {top}",
-                                  [], MODEL_WEIGHT * _logit(float(probs[POLICIES.index(top)]))))
+            p = float(probs[POLICIES.index(top)])
+            reasons.append(Reason("model", top, f"text classifier: {p:.0%} {top}", [], _model_term(p)))
         if top == "counterfeit":
             reasons = ev.brand_reasons + reasons
         score = scores[top]

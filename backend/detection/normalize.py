@@ -65,10 +65,7 @@ class Normalized:
     ends: tuple[int, ...]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a [start, end) range of ``text`` to a range of ``original``."""
-        if end <= start:
-            return (self.starts[start], self.starts[start]) if start < len(self.starts) else (
-                len(self.original), len(self.original))
+        """Map a non-empty [start, end) range of ``text`` to a range of ``original``."""
         return self.starts[start], self.ends[end - 1]
 
 

@@ -29,13 +29,12 @@ class PriceSignal:
     ratio: float
     weight: float
     brand: Brand
-    category: str | None
+    category: str
 
     def reason(self) -> str:
         """Human-readable explanation, e.g. for a moderator's queue row."""
-        what = f"{self.brand.name} {self.category}" if self.category else self.brand.name
         return (f"price ¥{self.price:,} is {self.ratio:.0%} of typical "
-                f"¥{self.typical:,} for {what}")
+                f"¥{self.typical:,} for {self.brand.name} {self.category}")
 
 
 def canonical_category(*texts: str | None) -> str | None:
@@ -51,64 +50,48 @@ def canonical_category(*texts: str | None) -> str | None:
 
 
 class PriceBook:
-    """Reference median prices per (brand key, category) with a per-brand fallback."""
+    """Reference median prices per (brand key, canonical category).
 
-    def __init__(self, by_category: dict[tuple[str, str], int], by_brand: dict[str, int]) -> None:
-        self._by_category = by_category
-        self._by_brand = by_brand
+    There is deliberately no brand-wide fallback: a ¥3,000 Prada perfume is not
+    a cheap Prada bag, so items of an unknown category are never price-checked.
+    """
+
+    def __init__(self, prices: dict[tuple[str, str], int]) -> None:
+        self._prices = prices
 
     @classmethod
     def builtin(cls) -> PriceBook:
         """The curated reference table."""
-        return cls(
-            {(b.key, cat): price for b in BRANDS for cat, price in b.prices.items()},
-            {b.key: b.default_price for b in BRANDS},
-        )
+        return cls({(b.key, cat): price for b in BRANDS for cat, price in b.prices.items()})
 
     @classmethod
     def from_observations(
-        cls, observations: Iterable[tuple[str, str | None, int]], *, base: PriceBook | None = None,
+        cls, observations: Iterable[tuple[str, str, int]], *, base: PriceBook | None = None,
     ) -> PriceBook:
-        """Medians of observed ``(brand key, category, price)``, over ``base`` (default: built-in).
+        """Medians of observed ``(brand key, canonical category, price)``, over ``base`` (default: built-in).
 
         Groups with fewer than five observations keep the base value so that a
         handful of odd listings cannot move the reference.
         """
-        base = base or cls.builtin()
         groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-        brands: dict[str, list[int]] = defaultdict(list)
         for brand, category, price in observations:
-            if price <= 0:
-                continue
-            brands[brand].append(price)
-            if category:
+            if price > 0 and category:
                 groups[(brand, category)].append(price)
-        by_category = dict(base._by_category)
-        by_category.update({k: int(statistics.median(v)) for k, v in groups.items()
-                            if len(v) >= _MIN_OBSERVATIONS})
-        by_brand = dict(base._by_brand)
-        by_brand.update({k: int(statistics.median(v)) for k, v in brands.items()
-                         if len(v) >= _MIN_OBSERVATIONS})
-        return cls(by_category, by_brand)
+        prices = dict((base or cls.builtin())._prices)
+        prices.update({k: int(statistics.median(v)) for k, v in groups.items() if len(v) >= _MIN_OBSERVATIONS})
+        return cls(prices)
 
-    def typical(self, brand: Brand, category: str | None) -> tuple[int, str | None] | None:
-        """Reference price and the category it is for (None: brand-wide)."""
-        if category and (brand.key, category) in self._by_category:
-            return self._by_category[(brand.key, category)], category
-        if brand.key in self._by_brand:
-            return self._by_brand[brand.key], None
-        return None
+    def typical(self, brand: Brand, category: str | None) -> int | None:
+        """Reference price for the brand in that category, if known."""
+        return self._prices.get((brand.key, category)) if category else None
 
     def check(self, brand: Brand, category: str | None, price: int | None) -> PriceSignal | None:
         """A signal when ``price`` is below the suspicious fractions of the reference."""
-        if not price or price <= 0:
+        typical = self.typical(brand, category)
+        if not price or price <= 0 or typical is None:
             return None
-        found = self.typical(brand, category)
-        if found is None:
-            return None
-        typical, used_category = found
         ratio = price / typical
         for limit, weight in PRICE_STEPS:
             if ratio < limit:
-                return PriceSignal(price, typical, ratio, weight, brand, used_category)
+                return PriceSignal(price, typical, ratio, weight, brand, category)
         return None

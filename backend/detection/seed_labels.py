@@ -219,11 +219,11 @@ def _fill(rng: random.Random, japanese: bool) -> str:
 
 def _counterfeit(rng: random.Random) -> Listing:
     brand = _pick_brand(rng)
-    category = rng.choice([c for c in brand.prices] or ["bags"])
+    category = rng.choice(list(brand.prices))
     spelled = _brand_spelling(brand, rng)
     item = rng.choice(_ITEMS.get(category, _ITEMS["bags"]))
     signal = rng.choice(_CF_SIGNALS).replace("{b}", spelled)
-    typical = brand.prices.get(category, brand.default_price)
+    typical = brand.prices[category]
     price = max(300, int(typical * rng.uniform(0.02, 0.2)) // 100 * 100)
     where = rng.random()
     title = f"{spelled} {item} {signal}" if where < 0.5 else f"{spelled} {item} {rng.choice(_CONDITION)}"

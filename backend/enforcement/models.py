@@ -1,8 +1,15 @@
+"""Takedowns, strikes, sanctions, appeals and what the seller is told about them.
+
+Nothing here is deleted to undo it: a reversal stamps the row (``reversed_at``,
+``removed_at``, ``lifted_at``) so the listing pane can show the full history.
+"""
 from __future__ import annotations
 
+import enum
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db import Base, utcnow
@@ -22,6 +29,19 @@ class Takedown(Base):
     reversed_at: Mapped[datetime | None]
     reversed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     reversal_reason: Mapped[str | None]
+    # The listing's status before removal, restored on reinstatement (NULL on seeded rows: "active").
+    status_before: Mapped[str | None] = mapped_column(String(16))
+    # What the cascade did: cancelled transaction ids, yen refunded, flags closed.
+    effects: Mapped[dict[str, Any] | None]
+    label_id: Mapped[int | None] = mapped_column(ForeignKey("decision_labels.id"))
+    batch_id: Mapped[str | None] = mapped_column(String(36))  # set when part of a bulk takedown
+
+    __table_args__ = (
+        # At most one live takedown per listing: a racing double click cannot add a second.
+        Index("uq_takedowns_live_listing", "listing_id", unique=True,
+              sqlite_where=text("reversed_at IS NULL"), postgresql_where=text("reversed_at IS NULL")),
+        Index("ix_takedowns_expires_at", "expires_at"),
+    )
 
 
 class Strike(Base):
@@ -34,3 +54,78 @@ class Strike(Base):
     weight: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     removed_at: Mapped[datetime | None]
+    removed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    removed_reason: Mapped[str | None]
+
+
+class SanctionKind(enum.StrEnum):
+    restrict = "restrict"  # may not list new items
+    suspend = "suspend"  # may not trade at all
+
+
+class Sanction(Base):
+    """A restriction or suspension of a member; the member's status follows
+    the live sanctions, so lifting a suspension falls back to a live restriction."""
+
+    __tablename__ = "member_sanctions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    lifted_at: Mapped[datetime | None]
+    lifted_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    lift_reason: Mapped[str | None]
+
+    __table_args__ = (Index("ix_member_sanctions_member_created", "member_id", "created_at", "id"),)
+
+
+class AppealStatus(enum.StrEnum):
+    open = "open"
+    upheld = "upheld"
+    overturned = "overturned"
+
+
+class Appeal(Base):
+    """A seller's appeal against a takedown: a queue item of its own, with the
+    same claim columns as flags so the work queue can lease it."""
+
+    __tablename__ = "appeals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    takedown_id: Mapped[int] = mapped_column(ForeignKey("takedowns.id"), unique=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    statement: Mapped[str] = mapped_column(Text)
+    filed_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    status: Mapped[str] = mapped_column(String(16), default=AppealStatus.open)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    decided_at: Mapped[datetime | None]
+    decision_reason: Mapped[str | None]
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    claim_expires_at: Mapped[datetime | None]
+    handover_note: Mapped[str | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_appeals_status_created", "status", "created_at", "id"),)
+
+
+class MemberNotification(Base):
+    """What the marketplace tells a member about an enforcement decision; the
+    marketplace delivers these (app inbox, e-mail)."""
+
+    __tablename__ = "member_notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    listing_id: Mapped[int | None] = mapped_column(ForeignKey("listings.id"))
+    reason_code: Mapped[str | None] = mapped_column(String(32))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_member_notifications_member_created", "member_id", "created_at", "id"),)

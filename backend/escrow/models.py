@@ -71,3 +71,35 @@ class LedgerEntry(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("transaction_id", "seq"),)
+
+
+class ApprovalStatus(enum.StrEnum):
+    pending = "pending"
+    approved = "approved"
+    rejected = "rejected"
+
+
+class RefundApproval(Base):
+    """A refund above the requester's limit, waiting for a supervisor.
+
+    The money does not move until a supervisor approves; approving runs the
+    refund then (and is refused if the escrow changed so it no longer applies).
+    """
+
+    __tablename__ = "refund_approvals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id"), index=True)
+    action: Mapped[str] = mapped_column(String(16))  # "refund" (while disputed) or "cancel" (full refund)
+    amount: Mapped[int]
+    reason: Mapped[str]
+    status: Mapped[str] = mapped_column(String(16), default=ApprovalStatus.pending)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    decided_at: Mapped[datetime | None]
+    decision_reason: Mapped[str | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_refund_approvals_status_requested", "status", "requested_at", "id"),)

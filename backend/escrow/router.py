@@ -1,50 +1,33 @@
 from __future__ import annotations
 
-import enum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
-from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from fastapi import APIRouter, Depends, Query, Response
 
 from backend.deps import DbSession, require
-from backend.errors import InvalidInput, NotFound
-from backend.escrow.ledger import balance
-from backend.escrow.models import LedgerEntry, Transaction, TransactionStatus
-from backend.escrow.schemas import LedgerEntryOut, TransactionDetail, TransactionOut
-from backend.listings.models import Listing
-from backend.members.models import Member
-from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
+from backend.escrow import actions, history
+from backend.escrow.history import MemberRole
+from backend.escrow.models import ApprovalStatus, TransactionStatus
+from backend.escrow.schemas import (
+    ActionResult,
+    DecisionIn,
+    EscrowActionIn,
+    RefundApprovalOut,
+    RefundIn,
+    TransactionDetail,
+    TransactionOut,
+)
+from backend.idempotency.guard import Idempotency, IdempotencyGuard
+from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
 from backend.permissions import Permission
 from backend.staff.models import Staff
 
 router = APIRouter(tags=["transactions"])
 Reader = Annotated[Staff, Depends(require(Permission.read_marketplace))]
-Buyer = aliased(Member, name="buyer")
-Seller = aliased(Member, name="seller")
-
-
-class MemberRole(enum.StrEnum):
-    buyer = "buyer"
-    seller = "seller"
-
-
-def _joined() -> Any:
-    return (
-        select(Transaction, Listing.title, Buyer.display_name, Seller.display_name)
-        .join(Listing, Listing.id == Transaction.listing_id)
-        .join(Buyer, Buyer.id == Transaction.buyer_id)
-        .join(Seller, Seller.id == Transaction.seller_id)
-    )
-
-
-def transaction_out(row: Any) -> TransactionOut:
-    tx, title, buyer_name, seller_name = row
-    return TransactionOut(
-        id=tx.id, listing_id=tx.listing_id, listing_title=title, buyer_id=tx.buyer_id, buyer_name=buyer_name,
-        seller_id=tx.seller_id, seller_name=seller_name, amount=tx.amount, fee=tx.fee, status=tx.status,
-        created_at=tx.created_at, updated_at=tx.updated_at, version=tx.version,
-    )
+Actor = Annotated[Staff, Depends(require(Permission.escrow_act))]
+Approver = Annotated[Staff, Depends(require(Permission.approve_refunds))]
+Cursor = Annotated[str | None, Query(max_length=200)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 @router.get("/transactions", response_model=Page[TransactionOut])
@@ -55,38 +38,93 @@ def list_transactions(
     role: Annotated[MemberRole | None, Query(description="with member_id: the member as buyer or as seller")] = None,
     listing_id: int | None = None,
     status: TransactionStatus | None = None,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> Page[TransactionOut]:
-    stmt = _joined()
-    if role is not None and member_id is None:
-        raise InvalidInput("role needs member_id", field="role")
-    if member_id is not None:
-        if role == MemberRole.buyer:
-            stmt = stmt.where(Transaction.buyer_id == member_id)
-        elif role == MemberRole.seller:
-            stmt = stmt.where(Transaction.seller_id == member_id)
-        else:
-            stmt = stmt.where((Transaction.buyer_id == member_id) | (Transaction.seller_id == member_id))
-    if listing_id is not None:
-        stmt = stmt.where(Transaction.listing_id == listing_id)
-    if status:
-        stmt = stmt.where(Transaction.status == status)
-    return paginate(session, stmt, sort=Transaction.created_at, id_col=Transaction.id, cursor=cursor,
-                    limit=limit, to_item=transaction_out)
+    return history.list_transactions(session, member_id=member_id, role=role, listing_id=listing_id, status=status,
+                                     cursor=cursor, limit=limit)
 
 
 @router.get("/transactions/{transaction_id}", response_model=TransactionDetail)
-def get_transaction(transaction_id: int, _staff: Reader, session: DbSession) -> TransactionDetail:
-    row = session.execute(_joined().where(Transaction.id == transaction_id)).first()
-    if row is None:
-        raise NotFound(f"No transaction with id {transaction_id}.")
-    entries = list(session.scalars(
-        select(LedgerEntry).where(LedgerEntry.transaction_id == transaction_id).order_by(LedgerEntry.seq)
-    ))
-    totals = balance(entries)
-    return TransactionDetail(
-        **transaction_out(row).model_dump(),
-        ledger=[LedgerEntryOut.model_validate(e) for e in entries],
-        paid=totals.paid, released=totals.released, refunded=totals.refunded, held=totals.held,
+def get_transaction(transaction_id: int, staff: Reader, session: DbSession) -> TransactionDetail:
+    return history.transaction_detail(session, transaction_id=transaction_id, staff=staff)
+
+
+def _act(session: DbSession, idem: IdempotencyGuard, response: Response, *, transaction_id: int,
+         action: actions.StaffAction, staff: Staff, body: EscrowActionIn, amount: int | None = None) -> Any:
+    outcome = actions.act(session, transaction_id=transaction_id, action=action, staff=staff, reason=body.reason,
+                          amount=amount, version=body.version)
+    result = ActionResult(
+        outcome="approval_requested" if outcome.approval else "done",
+        transaction=history.transaction_detail(session, transaction_id=transaction_id, staff=staff),
+        approval=history.approval_detail(session, approval_id=outcome.approval.id) if outcome.approval else None,
     )
+    response.status_code = 202 if outcome.approval else 200
+    return idem.remember(result.model_dump(mode="json"), response.status_code)
+
+
+@router.post("/transactions/{transaction_id}/hold", response_model=ActionResult)
+def hold(transaction_id: int, body: EscrowActionIn, staff: Actor, idem: Idempotency, session: DbSession,
+         response: Response) -> Any:
+    """Put the held payment on hold (dispute): nothing is released until a decision."""
+    return _act(session, idem, response, transaction_id=transaction_id, action=actions.StaffAction.hold,
+                staff=staff, body=body)
+
+
+@router.post("/transactions/{transaction_id}/release", response_model=ActionResult)
+def release(transaction_id: int, body: EscrowActionIn, staff: Actor, idem: Idempotency, session: DbSession,
+            response: Response) -> Any:
+    """Release what is held on a disputed transaction to the seller."""
+    return _act(session, idem, response, transaction_id=transaction_id, action=actions.StaffAction.release,
+                staff=staff, body=body)
+
+
+@router.post("/transactions/{transaction_id}/refund", response_model=ActionResult,
+             responses={202: {"model": ActionResult, "description": "above your limit: a supervisor must approve"}})
+def refund(transaction_id: int, body: RefundIn, staff: Actor, idem: Idempotency, session: DbSession,
+           response: Response) -> Any:
+    """Refund all (no amount) or part of what is held on a disputed transaction to the buyer."""
+    return _act(session, idem, response, transaction_id=transaction_id, action=actions.StaffAction.refund,
+                staff=staff, body=body, amount=body.amount)
+
+
+@router.post("/transactions/{transaction_id}/cancel", response_model=ActionResult,
+             responses={202: {"model": ActionResult, "description": "above your limit: a supervisor must approve"}})
+def cancel(transaction_id: int, body: EscrowActionIn, staff: Actor, idem: Idempotency, session: DbSession,
+           response: Response) -> Any:
+    """Cancel the sale before completion, refunding everything held to the buyer."""
+    return _act(session, idem, response, transaction_id=transaction_id, action=actions.StaffAction.cancel,
+                staff=staff, body=body)
+
+
+@router.get("/refund-approvals", response_model=Page[RefundApprovalOut])
+def list_refund_approvals(
+    _staff: Actor,
+    session: DbSession,
+    status: ApprovalStatus | None = None,
+    transaction_id: int | None = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> Page[RefundApprovalOut]:
+    return history.list_approvals(session, status=status, transaction_id=transaction_id, cursor=cursor, limit=limit)
+
+
+def _decide(session: DbSession, idem: IdempotencyGuard, *, approval_id: int, approve: bool, staff: Staff,
+            body: DecisionIn) -> Any:
+    approval = actions.decide(session, approval_id=approval_id, approve=approve, staff=staff, reason=body.reason,
+                              version=body.version)
+    return idem.remember(history.approval_detail(session, approval_id=approval.id).model_dump(mode="json"))
+
+
+@router.post("/refund-approvals/{approval_id}/approve", response_model=RefundApprovalOut)
+def approve_refund(approval_id: int, body: DecisionIn, staff: Approver, idem: Idempotency,
+                   session: DbSession) -> Any:
+    """Approve a refund above the requester's limit: the refund runs now."""
+    return _decide(session, idem, approval_id=approval_id, approve=True, staff=staff, body=body)
+
+
+@router.post("/refund-approvals/{approval_id}/reject", response_model=RefundApprovalOut)
+def reject_refund(approval_id: int, body: DecisionIn, staff: Approver, idem: Idempotency,
+                  session: DbSession) -> Any:
+    """Reject a refund request; no money moves."""
+    return _decide(session, idem, approval_id=approval_id, approve=False, staff=staff, body=body)

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class LedgerEntryOut(BaseModel):
@@ -11,6 +12,7 @@ class LedgerEntryOut(BaseModel):
     seq: int
     kind: str
     amount: int
+    actor_staff_id: int | None
     actor_label: str
     note: str | None
     created_at: datetime
@@ -32,9 +34,51 @@ class TransactionOut(BaseModel):
     version: int
 
 
+class RefundApprovalOut(BaseModel):
+    id: int
+    transaction_id: int
+    action: str
+    amount: int
+    reason: str
+    status: str
+    requested_by_id: int
+    requested_by_name: str
+    requested_at: datetime
+    decided_by_id: int | None
+    decided_by_name: str | None
+    decided_at: datetime | None
+    decision_reason: str | None
+    version: int
+
+
 class TransactionDetail(TransactionOut):
+    """The escrow pane in one answer: the timeline, the money, and what the caller may do next."""
+
     ledger: list[LedgerEntryOut]
     paid: int
     released: int
     refunded: int
     held: int
+    pending_approval: RefundApprovalOut | None
+    actions: list[str] = Field(description="escrow actions the caller may take now")
+    refund_limit: int | None = Field(description="the caller's refund limit in yen; null = no limit")
+
+
+class EscrowActionIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=1000)
+    version: int | None = Field(default=None, description="the transaction version the console showed")
+
+
+class RefundIn(EscrowActionIn):
+    amount: int | None = Field(default=None, gt=0, description="yen to refund; omit to refund all that is held")
+
+
+class DecisionIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=1000)
+    version: int | None = Field(default=None, description="the approval version the console showed")
+
+
+class ActionResult(BaseModel):
+    outcome: Literal["done", "approval_requested"]
+    transaction: TransactionDetail
+    approval: RefundApprovalOut | None

@@ -6,6 +6,10 @@ the first's result (and is refused if it no longer applies).
     awaiting_payment -> paid(held) -> shipped -> received -> completed(released)
     before completed: -> cancelled(refunded to buyer)
     paid/shipped/received -> disputed(on hold) -> released | refunded
+
+Who may trigger which action (and how much an agent may refund) is decided
+by the callers: ``backend.escrow.actions`` for staff, the takedown for
+enforcement. This module only keeps the ledger legal.
 """
 
 from __future__ import annotations
@@ -34,13 +38,17 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.received, "dispute"): S.disputed,
     (S.disputed, "release"): S.released,
     (S.disputed, "refund"): S.refunded,
+    (S.disputed, "cancel"): S.cancelled,  # a takedown or an agent undoes a disputed sale, refunding what is held
 }
 # Transactions a takedown must cancel: money may still move on them.
 OPEN_STATUSES = frozenset({S.awaiting_payment, S.paid, S.shipped, S.received, S.disputed})
 
 
 def lock_transaction(session: Session, transaction_id: int) -> Transaction:
-    tx = session.scalar(select(Transaction).where(Transaction.id == transaction_id).with_for_update())
+    """Lock the row (FOR UPDATE on PostgreSQL; SQLite writers are serialised by
+    BEGIN IMMEDIATE) and reload it, so a copy read before the lock is not trusted."""
+    stmt = select(Transaction).where(Transaction.id == transaction_id).with_for_update()
+    tx = session.scalar(stmt.execution_options(populate_existing=True))
     if tx is None:
         raise NotFound(f"No transaction with id {transaction_id}.")
     return tx
@@ -79,47 +87,56 @@ def apply(
 
     ``amount`` is for partial refunds only; a partial refund keeps the
     transaction disputed with the rest still held. Anything that would make
-    held negative, or move an illegal edge, is refused.
+    held negative, or move an illegal edge, is refused. Callers check who may
+    act (and refund limits) before calling: a takedown cancels here too.
     """
     if not reason or not reason.strip():
         raise InvalidInput("a reason is required", field="reason")
+    if amount is not None and action != "refund":
+        raise InvalidInput(f"an amount is only taken by a refund, not by {action}", field="amount")
     tx = lock_transaction(session, transaction_id)
     target = TRANSITIONS.get((tx.status, action))
-    partial_refund = action == "refund" and amount is not None
     if target is None:
-        raise Conflict(f"Cannot {action} a transaction that is {tx.status.replace('_', ' ')}.", code="illegal_transition")
-    before = {"status": tx.status, **_money(session, tx.id)}
-    held = current_balance(session, tx.id).held
+        raise Conflict(f"Cannot {action} a transaction that is {tx.status.replace('_', ' ')}.",
+                       code="illegal_transition")
+    before_balance = current_balance(session, tx.id)
+    held = before_balance.held
+
+    def append(kind: EntryKind, value: int = 0) -> None:
+        _append(session, tx, kind, value, actor_id, actor_label, reason)
 
     if action == "pay":
-        _append(session, tx, EntryKind.payment, tx.amount, actor_id, actor_label, reason)
+        append(EntryKind.payment, tx.amount)
     elif action in ("ship", "receive", "dispute"):
-        kind = {"ship": EntryKind.shipped, "receive": EntryKind.received, "dispute": EntryKind.dispute}[action]
-        _append(session, tx, kind, 0, actor_id, actor_label, reason)
+        append({"ship": EntryKind.shipped, "receive": EntryKind.received, "dispute": EntryKind.dispute}[action])
     elif action in ("complete", "release"):
-        _append(session, tx, EntryKind.release, held, actor_id, actor_label, reason)
+        append(EntryKind.release, held)
     elif action == "cancel":
         if held:
-            _append(session, tx, EntryKind.refund, held, actor_id, actor_label, reason)
-        _append(session, tx, EntryKind.cancel, 0, actor_id, actor_label, reason)
+            append(EntryKind.refund, held)
+        append(EntryKind.cancel)
     elif action == "refund":
         refund = held if amount is None else amount
         if refund <= 0:
             raise InvalidInput("a refund must be more than ¥0", field="amount")
         if refund > held:
             raise Conflict(f"Cannot refund ¥{refund:,}: only ¥{held:,} is held.", code="insufficient_held")
-        _append(session, tx, EntryKind.refund, refund, actor_id, actor_label, reason)
-        if partial_refund and refund < held:
+        append(EntryKind.refund, refund)
+        if refund < held:
             target = S.disputed  # the rest stays on hold until released or refunded
+    session.flush()
+    after_balance = current_balance(session, tx.id)
+    if after_balance.held < 0:  # unreachable by the checks above; never commit a ledger that breaks it
+        raise RuntimeError(f"escrow invariant broken on transaction {tx.id}: held {after_balance.held}")
+    before = _snapshot(tx.status, before_balance)
     tx.status = target
     session.flush()
-    after = {"status": tx.status, **_money(session, tx.id)}
-    assert after["held"] >= 0, "escrow invariant broken"
     audit.record(session, actor_id=actor_id, actor_label=actor_label, action=f"escrow.{action}",
-                 target_type="transaction", target_id=tx.id, before=before, after=after, reason=reason)
+                 target_type="transaction", target_id=tx.id, before=before,
+                 after=_snapshot(tx.status, after_balance), reason=reason)
     return tx
 
 
-def _money(session: Session, transaction_id: int) -> dict[str, int]:
-    b = current_balance(session, transaction_id)
-    return {"paid": b.paid, "released": b.released, "refunded": b.refunded, "held": b.held}
+def _snapshot(status: str, money: Balance) -> dict[str, int | str]:
+    return {"status": status, "paid": money.paid, "released": money.released, "refunded": money.refunded,
+            "held": money.held}

@@ -2,35 +2,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy import select
 
 from backend.deps import DbSession, require
-from backend.errors import NotFound
+from backend.members import service
+from backend.members.lookup import lookup as lookup_key
 from backend.members.models import Member, MemberStatus
-from backend.members.pii import mask_address, mask_email, mask_phone
-from backend.members.schemas import MemberOut
+from backend.members.schemas import ContactOut, LookupHit, MemberOut, MemberSummary, RevealIn
 from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from backend.permissions import Permission
 from backend.staff.models import Staff
 
 router = APIRouter(tags=["members"])
 Reader = Annotated[Staff, Depends(require(Permission.read_marketplace))]
-
-
-def member_out(member: Member) -> MemberOut:
-    return MemberOut(
-        id=member.id,
-        external_id=member.external_id,
-        display_name=member.display_name,
-        status=member.status,
-        strikes=member.strikes,
-        joined_at=member.joined_at,
-        email=mask_email(member.email),
-        phone=mask_phone(member.phone),
-        address=mask_address(member.address),
-        version=member.version,
-    )
+Revealer = Annotated[Staff, Depends(require(Permission.reveal_pii))]
 
 
 @router.get("/members", response_model=Page[MemberOut])
@@ -48,12 +34,32 @@ def list_members(
     if status:
         stmt = stmt.where(Member.status == status)
     return paginate(session, stmt, sort=Member.joined_at, id_col=Member.id, cursor=cursor, limit=limit,
-                    to_item=lambda row: member_out(row[0]))
+                    to_item=lambda row: service.member_out(row[0]))
 
 
 @router.get("/members/{member_id}", response_model=MemberOut)
 def get_member(member_id: int, _staff: Reader, session: DbSession) -> MemberOut:
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFound(f"No member with id {member_id}.")
-    return member_out(member)
+    return service.member_out(service.get_member(session, member_id))
+
+
+@router.get("/members/{member_id}/summary", response_model=MemberSummary)
+def member_summary(member_id: int, _staff: Reader, session: DbSession) -> MemberSummary:
+    """The member pane: counts, strikes, takedowns, flags, open inquiries and signals, in one request."""
+    return service.summary(session, member_id=member_id)
+
+
+@router.post("/members/{member_id}/contact/reveal", response_model=ContactOut)
+def reveal_contact(member_id: int, body: RevealIn, staff: Revealer, session: DbSession) -> ContactOut:
+    """Show unmasked contact details; the reveal (who, which fields, why) goes to the audit log.
+
+    Deliberately no Idempotency-Key: a replay would have to store the details
+    outside the member row, and every repeated look is a disclosure to log.
+    """
+    return service.reveal_contact(session, member_id=member_id, fields=body.fields, staff=staff, reason=body.reason)
+
+
+@router.get("/lookup/{key}", response_model=list[LookupHit])
+def lookup(key: Annotated[str, Path(min_length=1, max_length=64)], _staff: Reader,
+           session: DbSession) -> list[LookupHit]:
+    """What a pasted id names: a member, listing or transaction id, or a member's or listing's external id."""
+    return lookup_key(session, key=key)

@@ -14,6 +14,7 @@ from backend.members.models import Member
 from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from backend.permissions import Permission
 from backend.ratings.models import Rating, RatingScore
+from backend.ratings.summary import RatingSummary, rating_summary
 from backend.staff.models import Staff
 
 router = APIRouter(tags=["ratings"])
@@ -74,3 +75,9 @@ def list_ratings(
         stmt = stmt.where(Rating.transaction_id == transaction_id)
     return paginate(session, stmt, sort=Rating.created_at, id_col=Rating.id, cursor=cursor, limit=limit,
                     to_item=rating_out)
+
+
+@router.get("/members/{member_id}/ratings/summary", response_model=RatingSummary)
+def member_rating_summary(member_id: int, _staff: Reader, session: DbSession) -> RatingSummary:
+    """The ratings pane header: totals received and given, a 6 × 30-day trend, the latest bad ratings."""
+    return rating_summary(session, member_id=member_id)

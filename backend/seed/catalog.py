@@ -201,7 +201,7 @@ PRODUCTS: tuple[Product, ...] = (
        ("413H",), "4992826"),
     # tools
     _p("tools", "Makita", "マキタ", "充電式インパクトドライバ 18V", "18V cordless impact driver", (35_000, 55_000),
-       ("TD173DRGX", "TD172DRGX"), "0088381", upc=False),
+       ("TD173DRGX", "TD172DRGX"), "0088381"),
     _p("tools", "Makita", "マキタ", "充電式クリーナー", "cordless stick vacuum", (8_000, 13_000), ("CL107FDSHW",), "0088381"),
     _p("tools", "HiKOKI", "ハイコーキ", "コードレス丸のこ 36V", "36V cordless circular saw", (30_000, 48_000), ("C3606DA",), "4966376"),
     # cards & tickets (the legitimate kind: trading cards, shareholder coupons)

@@ -27,7 +27,8 @@ from backend.seed.violations import (
 )
 
 NORMAL, SALE, VIOLATION, FALSE_POSITIVE = 0, 1, 2, 3
-ACTIONED_SHARE = 0.25
+ACTIONED_SHARE = 0.2  # of first-time violations already taken down
+ACTIONED_SHARE_REPEAT = 0.45  # repeat offenders get caught more often
 BAD_ACTOR_SHARE = 0.65  # of violating listings posted by repeat offenders
 
 
@@ -56,14 +57,17 @@ def plan(ctx: SeedContext) -> ModerationPlan:
     chosen = rng.sample(range(n), n_violations + n_false + scale.transactions)
     result = ModerationPlan(kinds=bytearray(n))
     veterans = ctx.joined_before(ctx.base - 90 * DAY)
-    bad_actors = rng.sample(range(veterans), min(veterans, max(4, scale.members // 70)))
-    ctx.poor_sellers = set(rng.sample(range(veterans), min(veterans, max(3, scale.members // 100))))
+    bad_actors = rng.sample(range(veterans), min(veterans, max(3, scale.members // 100)))
+    # Sellers with bad service come from the busiest (longest-standing) ones, so they pile up bad ratings.
+    busiest = min(veterans, max(10, scale.members // 30))
+    ctx.poor_sellers = set(rng.sample(range(busiest), min(busiest, max(3, scale.members // 100))))
 
     for number, index in enumerate(chosen[:n_violations]):
         result.kinds[index] = VIOLATION
-        actioned = rng.random() < ACTIONED_SHARE
+        repeat_offender = rng.random() < BAD_ACTOR_SHARE
+        actioned = rng.random() < (ACTIONED_SHARE_REPEAT if repeat_offender else ACTIONED_SHARE)
         ts = ctx.base - (rng.uniform(20 * DAY, 300 * DAY) if actioned else rng.uniform(HOUR, 20 * DAY))
-        seller = rng.choice(bad_actors) if rng.random() < BAD_ACTOR_SHARE else ctx.pick_member(ts)
+        seller = rng.choice(bad_actors) if repeat_offender else ctx.pick_member(ts)
         ts = max(ts, ctx.joined[seller] + HOUR)
         result.violations[index] = PlannedViolation(POLICIES[number % len(POLICIES)], actioned, seller, ts)
         if actioned:
@@ -80,7 +84,7 @@ def plan(ctx: SeedContext) -> ModerationPlan:
             result.historic.append((member, rng.choice(POLICIES), ts))
             result.strikes[member] += 1
 
-    for _ in range(max(2, scale.members // 200)):
+    for _ in range(max(2, scale.members // 100)):
         add_historic(rng.randrange(veterans), 1)
     # The console needs at least one restricted and one suspended account to show.
     if not any(c == 2 for c in result.strikes.values()):

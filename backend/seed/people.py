@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from faker import Faker
 
 from backend.members.models import Member
-from backend.seed.context import DAY, YEAR, SeedContext
+from backend.seed.context import DAY, HOUR, YEAR, SeedContext
 
 # Reserved example domains only: the console can send notices, and seeded
 # contact details must never reach a real mailbox.
@@ -96,12 +96,12 @@ def joining_times(ctx: SeedContext) -> list[float]:
     fresh = max(3, int(n * NEW_ACCOUNT_SHARE))
     start, settled = ctx.base - HISTORY_YEARS * YEAR, ctx.base - 7 * DAY
     older = [start + (settled - start) * rng.random() ** 0.7 for _ in range(n - fresh)]
-    newest = [ctx.base - 7 * DAY * rng.random() for _ in range(fresh)]
+    newest = [ctx.base - HOUR - (7 * DAY - HOUR) * rng.random() for _ in range(fresh)]
     return sorted(int(t) for t in older + newest)
 
 
 def write_members(ctx: SeedContext, pools: PeoplePools, strikes: Counter[int]) -> None:
-    """Members in joining order; status follows strikes (2 restricted, 3+ suspended)."""
+    """Members in joining order, with strikes and the status they led to."""
     rng = ctx.rng
     table = Member.__table__
     n = ctx.scale.members
@@ -112,7 +112,8 @@ def write_members(ctx: SeedContext, pools: PeoplePools, strikes: Counter[int]) -
         member_id = ctx.member_id(index)
         row, lang = member_row(rng, pools, member_id)
         count = strikes.get(index, 0)
-        status = 2 if count >= 3 else 1 if count == 2 else 0
+        # Three strikes suspend, two restrict; a single strike restricts after some account reviews.
+        status = 2 if count >= 3 else 1 if count == 2 or (count == 1 and rng.random() < 0.3) else 0
         ctx.member_lang[index] = lang == "en"
         ctx.member_status[index] = status
         row.update(id=member_id, joined_at=ctx.at(ctx.joined[index]), strikes=count,

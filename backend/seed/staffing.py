@@ -47,7 +47,7 @@ def write_shifts_and_rota(ctx: SeedContext) -> None:
     """Shifts an operator already made are kept (matched by name); the rota covers the week after the base time."""
     conn = ctx.writer.conn
     shift_table = Shift.__table__
-    existing = dict(conn.execute(select(shift_table.c.name, shift_table.c.id)).tuples().all())
+    existing = dict(conn.execute(select(shift_table.c.name, shift_table.c.id)).all())
     shift_ids: dict[str, int] = {}
     for name, (start, duration) in SHIFTS.items():
         if name in existing:

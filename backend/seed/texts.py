@@ -32,12 +32,12 @@ SUBJECTS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 MEMBER_OPENING: dict[str, tuple[str, ...]] = {
-    "ja": ("「{item}」について問い合わせます。{subject}。取引番号は{order}です。確認をお願いします。",
+    "ja": ("商品{item}について問い合わせます。{subject}。取引番号は{order}です。確認をお願いします。",
            "{subject}。出品者にメッセージを送りましたが返信がありません。どうすればいいですか？（取引{order}）",
            "お世話になっております。{subject}。至急対応をお願いします。"),
-    "en": ("Hi, about \"{item}\": {subject}. Order {order}. Please check.",
+    "en": ("About item {item}: {subject}. Order {order}. Please check.",
            "{subject}. I messaged the other party but got no reply. What should I do? (order {order})",
-           "Hello, {subject}. Please help as soon as possible."),
+           "Hello. {subject}. Please help as soon as possible."),
 }
 MEMBER_FOLLOW_UP: dict[str, tuple[str, ...]] = {
     "ja": ("写真を添付しました。よろしくお願いします。", "ご対応ありがとうございます。承知しました。", "まだ解決していません。"),

@@ -6,15 +6,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from backend.audit import service as audit
 from backend.db import Database, utcnow
-from backend.escrow.models import EntryKind, LedgerEntry, Transaction, TransactionStatus
+from backend.enforcement.models import Appeal, Takedown
+from backend.escrow.models import EntryKind, LedgerEntry, RefundApproval, Transaction, TransactionStatus
 from backend.flags.models import Flag
 from backend.inquiries.models import Inquiry, InquiryMessage
 from backend.listings.models import Listing
 from backend.members.models import Member
+from backend.queue.models import Macro, QueueItem
 from backend.ratings.models import Rating
+from backend.staff.models import RotaEntry, Shift, Staff
 
 
 @dataclass(frozen=True)
@@ -25,11 +29,22 @@ class Sample:
     transaction: int
     inquiry: int
     flag: int
+    refund_approval: int
+    takedown: int = 0
+    appeal: int = 0
+    queue_item: int = 0  # the flag's queue row
+    macro: int = 0
+    shift: int = 0
+    rota_entry: int = 0
 
     def path_ids(self) -> dict[str, int]:
         """Values for every {placeholder} the API's paths use."""
         return {"member_id": self.seller, "listing_id": self.listing, "transaction_id": self.transaction,
-                "inquiry_id": self.inquiry, "flag_id": self.flag}
+                "inquiry_id": self.inquiry, "flag_id": self.flag,
+                "approval_id": self.refund_approval, "key": self.seller,
+                "takedown_id": self.takedown, "appeal_id": self.appeal,
+                "queue_item_id": self.queue_item, "macro_id": self.macro, "shift_id": self.shift,
+                "rota_entry_id": self.rota_entry}
 
 
 @pytest.fixture
@@ -64,4 +79,35 @@ def sample(db: Database) -> Sample:
         s.flush()
         audit.record(s, actor_id=None, actor_label="test", action="sample.create", target_type="listing",
                      target_id=listing.id)
-        return Sample(seller.id, buyer.id, listing.id, tx.id, inquiry.id, flag.id)
+        agent = s.scalar(select(Staff).where(Staff.username == "test-agent"))
+        approval = RefundApproval(transaction_id=tx.id, action="cancel", amount=25000, reason="sample",
+                                  requested_by_id=agent.id)
+        s.add(approval)
+        s.flush()
+        appellant = Member(external_id="m-appellant", display_name="Abe Appellant")
+        s.add(appellant)
+        s.flush()
+        removed = Listing(external_id="l-removed", seller_id=appellant.id, title="N1KE sneakers", category="shoes",
+                          price=9800, status="removed")
+        s.add(removed)
+        s.flush()
+        moderator = s.scalar(select(Staff).where(Staff.username == "test-moderator"))
+        takedown = Takedown(listing_id=removed.id, reason_code="counterfeit", actor_id=moderator.id,
+                            status_before="active")
+        s.add(takedown)
+        s.flush()
+        appeal = Appeal(takedown_id=takedown.id, member_id=appellant.id, statement="They are genuine.",
+                        filed_by_id=agent.id)
+        s.add(appeal)
+        s.flush()
+        macro = Macro(name="Sample greeting", body="Hello {member_name}, about transaction {transaction_id}.")
+        shift = Shift(name="sample-day", start_minute=0, duration_minutes=1440, timezone="Asia/Tokyo", active=True)
+        s.add_all([macro, shift])
+        s.flush()
+        rota_entry = RotaEntry(staff_id=agent.id, shift_id=shift.id, day="2030-01-01")
+        s.add(rota_entry)
+        s.flush()
+        queue_item = s.scalar(select(QueueItem.id).where(QueueItem.kind == "flag", QueueItem.ref_id == flag.id))
+        return Sample(seller.id, buyer.id, listing.id, tx.id, inquiry.id, flag.id, refund_approval=approval.id,
+                      takedown=takedown.id, appeal=appeal.id, queue_item=queue_item, macro=macro.id,
+                      shift=shift.id, rota_entry=rota_entry.id)

@@ -80,19 +80,28 @@ def _backend(*args: str) -> list[str]:
 
 @pytest.fixture(scope="session")
 def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo-seeded SQLite file, made once per session with the service's CLI."""
+    """A demo-seeded SQLite file, made once per session with the service's CLI
+    (or ``$ANZEN_TEST_SEEDED_DB``, an already seeded file, to save the time)."""
+    if os.environ.get("ANZEN_TEST_SEEDED_DB"):
+        return Path(os.environ["ANZEN_TEST_SEEDED_DB"])
     path = tmp_path_factory.mktemp("anzen-db") / "seeded.db"
     subprocess.run(_backend("--database-url", f"sqlite:///{path}", "seed"), cwd=REPO_ROOT, check=True,
                    stdout=subprocess.DEVNULL, timeout=600)
     return path
 
 
+def copy_database(source: Path, target: Path) -> str:
+    """Copy an SQLite file with its write-ahead log; the URL of the copy."""
+    for suffix in ("", "-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", f"{target}{suffix}")
+    return f"sqlite:///{target}"
+
+
 @pytest.fixture
 def database_url(seeded_database: Path, tmp_path: Path) -> str:
     """A private copy of the seeded database, so a test may change it."""
-    copy = tmp_path / "anzen.db"
-    shutil.copy(seeded_database, copy)
-    return f"sqlite:///{copy}"
+    return copy_database(seeded_database, tmp_path / "anzen.db")
 
 
 class ServiceProcess:
@@ -147,18 +156,8 @@ class ServiceProcess:
 @pytest.fixture(scope="session")
 def shared_service(seeded_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
     """One read-mostly service for tests that only read and sign in."""
-    copy = tmp_path_factory.mktemp("anzen-shared") / "anzen.db"
-    shutil.copy(seeded_database, copy)
-    service = ServiceProcess(f"sqlite:///{copy}")
-    service.start()
-    yield service
-    service.stop()
-
-
-@pytest.fixture
-def own_service(database_url: str) -> Iterator[ServiceProcess]:
-    """A service this test may stop and restart."""
-    service = ServiceProcess(database_url)
+    url = copy_database(seeded_database, tmp_path_factory.mktemp("anzen-shared") / "anzen.db")
+    service = ServiceProcess(url)
     service.start()
     yield service
     service.stop()

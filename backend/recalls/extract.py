@@ -1,0 +1,138 @@
+"""Barcodes and model numbers pulled out of free text.
+
+Regulator feeds keep most identifiers in the prose ("... model numbers
+JCH-12TD4 and JCH-12TD5, UPC 0 21638 60201 1 ..."), often several per record,
+with spaces or hyphens inside. Listings do the same in their descriptions
+("型番：ＪＣＨ－１２ＴＤ４"). Extraction works on :func:`backend.recalls.text.fold`-ed
+text and reports folded offsets so a match can be highlighted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from backend.listings.keys import gtin14, gtin_check_digit_ok, normalise_model
+
+_DIGIT_RUN = re.compile(r"\d+(?:[ \-]\d+)*")
+_BARCODE_LABEL = re.compile(r"(?:upc|ean|jan|gtin|barcode|bar code|バーコード|janコード)[^0-9]{0,12}$")
+_MODEL_LABEL = re.compile(
+    r"(?:model|item|style|part|catalog|product)\s*(?:numbers?|nos?\.?|#)?s?\s*[:：#]?\s*"
+    r"|(?:型番|品番|型式|形式|形番|製品番号)\s*(?:は|:|：)?\s*"
+)
+_MODEL_ITEM = re.compile(r"[a-z0-9][a-z0-9\-./]*[a-z0-9]|[a-z0-9]")
+_LIST_SEPARATOR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,|、|/|;|\band\b|\bor\b|&|および|と)\s*")
+_MODEL_TOKEN = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:[\-./][a-z0-9]+)*(?![a-z0-9])")
+_UNIT = re.compile(
+    r"^\d+(?:\.\d+)?(?:mah|wh|kwh|w|v|mm|cm|m|km|kg|g|mg|ml|l|ft|in|inch|inches|lbs?|oz|hz|cc|a|h|hr|hrs|min|"
+    r"p|k|gb|tb|mb|st|nd|rd|th|x|pcs|pc|pack|yr|yrs|mo|kcal|c|f|w)$")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An identifier: its normalised key, the text it came from, folded offsets."""
+
+    key: str
+    raw: str
+    start: int
+    end: int
+    labelled: bool = False
+
+
+def barcodes(folded: str) -> list[Found]:
+    """UPC-A, EAN-13/JAN and GTIN-14 codes, as GTIN-14.
+
+    Groups of digits separated by single spaces or hyphens are joined while
+    they stay within 14 digits. A code counts when its check digit holds; an
+    11-digit run counts only after a UPC/JAN label (a UPC printed without its
+    check digit), so Japanese mobile numbers (090-1234-5678) never do.
+    """
+    found: list[Found] = []
+    for run in _DIGIT_RUN.finditer(folded):
+        groups = [(m.start() + run.start(), m.group()) for m in re.finditer(r"\d+", run.group())]
+        i = 0
+        while i < len(groups):
+            digits, j, hit = "", i, None
+            while j < len(groups) and len(digits) + len(groups[j][1]) <= 14:
+                digits += groups[j][1]
+                j += 1
+                start, end = groups[i][0], groups[j - 1][0] + len(groups[j - 1][1])
+                code = _valid_code(digits, labelled=bool(_BARCODE_LABEL.search(folded[max(0, start - 24):start])))
+                if code is not None:
+                    hit = (Found(code, folded[start:end], start, end), j)
+            if hit is not None:
+                found.append(hit[0])
+                i = hit[1]
+            else:
+                i += 1
+    return found
+
+
+def _valid_code(digits: str, *, labelled: bool) -> str | None:
+    if len(digits) == 11 and labelled:
+        body = digits.zfill(13)
+        total = sum(int(d) * (3 if k % 2 == 0 else 1) for k, d in enumerate(reversed(body)))
+        digits += str((10 - total % 10) % 10)
+    if len(digits) not in (12, 13, 14):
+        return None
+    code = gtin14(digits)
+    return code if code is not None and gtin_check_digit_ok(code) else None
+
+
+def looks_like_model(token: str) -> bool:
+    """Letters and at least two digits, not a quantity ("1500w", "20000mah")."""
+    key = normalise_model(token) or ""
+    digits = sum(c.isdigit() for c in key)
+    return 4 <= len(key) <= 24 and digits >= 2 and digits < len(key) and not _UNIT.match(key) \
+        and not _UNIT.match(token)
+
+
+def model_numbers(folded: str) -> list[Found]:
+    """Model numbers: every item of a labelled list ("model numbers A, B and C",
+    "型番: X"), plus unlabelled tokens that look like models."""
+    found: dict[tuple[int, int], Found] = {}
+    for label in _MODEL_LABEL.finditer(folded):
+        pos = label.end()
+        while True:
+            item = _MODEL_ITEM.match(folded, pos)
+            if item is None:
+                break
+            raw = item.group()
+            key = normalise_model(raw)
+            if key and any(c.isdigit() for c in key) and len(key) >= 3:
+                found[item.span()] = Found(key, raw, item.start(), item.end(), labelled=True)
+            elif key and key.isalpha() and len(key) <= 4:
+                # "model AB 1234X": a short letter prefix split from the rest by a space
+                nxt = re.compile(r"\s(\d[a-z0-9\-./]*)").match(folded, item.end())
+                if nxt is not None:
+                    joined = folded[item.start():nxt.end()]
+                    found[(item.start(), nxt.end())] = Found(normalise_model(joined) or "", joined,
+                                                             item.start(), nxt.end(), labelled=True)
+                    pos = nxt.end()
+                    separator = _LIST_SEPARATOR.match(folded, pos)
+                    if separator is None:
+                        break
+                    pos = separator.end()
+                    continue
+                break
+            else:
+                break
+            separator = _LIST_SEPARATOR.match(folded, item.end())
+            if separator is None:
+                break
+            pos = separator.end()
+    taken = [(s, e) for s, e in found]
+    for token in _MODEL_TOKEN.finditer(folded):
+        if any(s <= token.start() < e for s, e in taken) or not looks_like_model(token.group()):
+            continue
+        key = normalise_model(token.group()) or ""
+        found[token.span()] = Found(key, token.group(), token.start(), token.end())
+    return sorted(found.values(), key=lambda f: f.start)
+
+
+def family(model_key: str) -> str:
+    """The leading letters of a model key ("jch12td4" → "jch"): models of one
+    family share it, so a listing naming a sibling model is a near miss."""
+    match = _LETTERS.match(model_key)
+    return match.group() if match else ""

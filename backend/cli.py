@@ -9,9 +9,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backend.config import LAUNCH_SECRET_ENV, resolve_database_url
 from backend.db import Database
+
+if TYPE_CHECKING:
+    from backend.detection.detector import Detector
 
 Command = Callable[[argparse.Namespace, Database], int]
 COMMANDS: dict[str, Command] = {}
@@ -102,8 +106,12 @@ def _import_listings(args: argparse.Namespace, db: Database) -> int:
     if not path.is_file():
         print(f"error: no such file: {path}", file=sys.stderr)
         return 2
+    from backend.screening.service import ScreeningResult, screener
+
+    results: list[ScreeningResult] = []
     with db.transaction() as session, path.open(encoding="utf-8") as handle:
-        report = import_listings(session, handle)
+        screen = screener(session)
+        report = import_listings(session, handle, on_listing=lambda s, listing: results.append(screen(s, listing)))
         if report.errors:
             session.rollback()
     if report.errors:
@@ -114,6 +122,8 @@ def _import_listings(args: argparse.Namespace, db: Database) -> int:
         return 1
     print(f"imported {report.imported} listings, created {report.members_created} members "
           f"and {report.transactions_created} transactions")
+    print(f"screened {len(results)}: {sum(r.flag_created for r in results)} flagged, "
+          f"{sum(r.suspended for r in results)} suspended pending review")
     return 0
 
 
@@ -131,6 +141,21 @@ def _audit_verify(args: argparse.Namespace, db: Database) -> int:
     return 1
 
 
+@command("escrow-verify")
+def _escrow_verify(args: argparse.Namespace, db: Database) -> int:
+    from backend.escrow.verify import problems
+
+    with db.session() as session:
+        found = list(problems(session))
+    for problem in found[: args.show]:
+        print(f"transaction {problem.transaction_id} ({problem.status}): {problem.message}", file=sys.stderr)
+    if found:
+        print(f"escrow ledgers BROKEN: {len(found)} transaction(s) fail the invariants", file=sys.stderr)
+        return 1
+    print("escrow ledgers consistent: held = paid - released - refunded >= 0 and matches every status")
+    return 0
+
+
 @command("reinstate-expired")
 def _reinstate_expired(args: argparse.Namespace, db: Database) -> int:
     """Temporary takedowns end lazily; schedule this (e.g. every minute) on team deployments."""
@@ -139,6 +164,163 @@ def _reinstate_expired(args: argparse.Namespace, db: Database) -> int:
     with db.transaction() as session:
         reinstated = reinstate_expired(session)
     print(f"reinstated {len(reinstated)} listing(s) whose temporary takedown ended")
+    return 0
+
+
+@command("import-recalls")
+def _import_recalls(args: argparse.Namespace, db: Database) -> int:
+    from backend.errors import ServiceError
+    from backend.recalls import cpsc, csv_import, service
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: no such file: {path}", file=sys.stderr)
+        return 2
+    fmt = args.format or ("csv" if path.suffix.lower() == ".csv" else "cpsc_json")
+    try:
+        content = path.read_text(encoding="utf-8")
+        records = csv_import.parse(content) if fmt == "csv" else cpsc.parse(content)
+        with db.transaction() as session:
+            report = service.import_recalls(session, records=records, actor_id=None, actor_label="cli")
+    except (ServiceError, UnicodeDecodeError) as exc:
+        print(f"{path}: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        return 1
+    print(f"imported {len(report.created)} recall(s), skipped {len(report.skipped)} already registered")
+    for number in report.created:
+        print(f"  + {number}")
+    return 0
+
+
+@command("match-recall")
+def _match_recall(args: argparse.Namespace, db: Database) -> int:
+    import json
+
+    from backend.errors import NotFound
+    from backend.recalls import matcher, service, terms
+
+    try:
+        with db.transaction() as session:
+            recall = service.recall_by_number(session, args.number)
+            terms.index_new_listings(session)
+            candidates = matcher.match(session, matcher.load_profile(session, recall))
+            if args.save:
+                service.run_matching(session, recall_id=recall.id, actor_id=None, actor_label="cli")
+    except NotFound as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([c.as_json() for c in candidates], ensure_ascii=False, indent=1))
+        return 0
+    for c in candidates:
+        print(f"{c.score:5.3f} {c.confidence.value:6} {c.listing_external_id:20} {c.title[:60]}")
+        for item in c.evidence:
+            print(f"        {item.text}")
+    print(f"{len(candidates)} candidate(s) for recall {args.number}")
+    return 0
+
+
+@command("recall-index")
+def _recall_index(args: argparse.Namespace, db: Database) -> int:
+    from backend.recalls import terms
+
+    with db.transaction() as session:
+        step = terms.rebuild if args.rebuild else terms.index_new_listings
+        done = step(session, progress=lambda n: print(f"indexed {n} listings", flush=True) if n % 100_000 == 0
+                    else None)
+    print(f"recall term index up to date ({done} listings indexed)")
+    return 0
+
+
+def _read_detector(db: Database) -> tuple[Detector, str]:
+    """The detector production screens with (active version and thresholds), without writing anything."""
+    from backend.screening.active import active_detector
+
+    with db.session() as session:
+        active = active_detector(session, store_seed=False)
+    label = f"detector version {active.version_id}" if active.version_id else "built-in seed model"
+    return active.detector, label
+
+
+@command("detect")
+def _detect(args: argparse.Namespace, db: Database) -> int:
+    """JSON lines in, one verdict line out per input; bad lines are reported on stderr (exit 1)."""
+    from backend.detection.batch import detect_stream
+
+    detector, label = _read_detector(db)
+    print(f"scoring with the {label}", file=sys.stderr)
+    if args.file == "-":
+        stats = detect_stream(sys.stdin, sys.stdout, detector)
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            print(f"error: no such file: {path}", file=sys.stderr)
+            return 2
+        with path.open(encoding="utf-8") as handle:
+            stats = detect_stream(handle, sys.stdout, detector)
+    sys.stdout.flush()
+    print(f"scored {stats.scored}, flagged {stats.flagged}, bad lines {stats.errors}", file=sys.stderr)
+    return 1 if stats.errors else 0
+
+
+@command("eval-detector")
+def _eval_detector(args: argparse.Namespace, db: Database) -> int:
+    import json
+
+    from backend.detection.batch import evaluate_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: no such file: {path}", file=sys.stderr)
+        return 2
+    detector, label = _read_detector(db)
+    with path.open(encoding="utf-8") as handle:
+        report = evaluate_file(handle, detector)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print(f"{label}, {path}")
+        print(report.format_table())
+    return 0
+
+
+@command("train-detector")
+def _train_detector(args: argparse.Namespace, db: Database) -> int:
+    from backend.screening.training import train_version
+
+    with db.transaction() as session:
+        outcome = train_version(session, actor=None, note=args.note)
+        version, metrics = outcome.version, outcome.version.metrics
+    current = metrics["current"]["overall"]["precision"] if metrics.get("current") else None
+    print(f"trained detector version {version.id} on {version.trained_on} examples "
+          f"({metrics['decisions']} moderator decisions + {metrics['seed_examples']} seed examples)")
+    compared = f", version {outcome.previous_version_id} {current:.3f}" if current is not None else ""
+    print(f"held-out precision ({metrics['held_out']} examples): "
+          f"new {metrics['new']['overall']['precision']:.3f}{compared}")
+    if outcome.activated:
+        print(f"activated version {version.id} (was {outcome.previous_version_id})")
+    else:
+        print(f"NOT activated: it would lower precision; version {outcome.previous_version_id} stays active")
+    return 0
+
+
+@command("queue-rebuild")
+def _queue_rebuild(args: argparse.Namespace, db: Database) -> int:
+    from backend.queue.sources import rebuild
+
+    with db.transaction() as session:
+        touched = rebuild(session.connection())
+    print(f"queue rebuilt: {touched} item(s) added or closed")
+    return 0
+
+
+@command("release-expired")
+def _release_expired(args: argparse.Namespace, db: Database) -> int:
+    from backend.queue.handover import release_expired
+
+    with db.transaction() as session:
+        result = release_expired(session)
+    print(f"clocked out {result['attendances_closed']} staff whose shift ended; "
+          f"returned {result['claims_released']} claim(s) to the queue")
     return 0
 
 
@@ -171,8 +353,30 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import-listings", help="import listings from a JSON-lines file, all or nothing")
     imp.add_argument("file")
 
+    detect = sub.add_parser("detect", help="score JSON-lines listings, one verdict line each")
+    detect.add_argument("file", nargs="?", default="-", help="JSON-lines file, or - for stdin (default)")
+    evaluate = sub.add_parser("eval-detector", help="precision and recall on labelled JSON-lines listings")
+    evaluate.add_argument("file")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    train = sub.add_parser("train-detector", help="train a detector version from moderators' decisions")
+    train.add_argument("--note", help="why this version was trained (kept with the version)")
+
     sub.add_parser("audit-verify", help="check the audit log's hash chain")
+    sub.add_parser("queue-rebuild", help="add open inquiries/flags missing from the work queue (after bulk loads)")
+    sub.add_parser("release-expired", help="clock out staff whose shift ended and return their claims")
+    escrow = sub.add_parser("escrow-verify", help="check every escrow ledger against its invariants")
+    escrow.add_argument("--show", type=int, default=20, help="problems to list (default 20)")
     sub.add_parser("reinstate-expired", help="put back listings whose temporary takedown has ended")
+    recalls_in = sub.add_parser("import-recalls", help="import recalls from CPSC recall-API JSON or CSV")
+    recalls_in.add_argument("file")
+    recalls_in.add_argument("--format", choices=("cpsc_json", "csv"), help="default: by file extension")
+    match = sub.add_parser("match-recall", help="list a recall's candidate listings, best first")
+    match.add_argument("number", help="the recall number, e.g. 24-123")
+    match.add_argument("--json", action="store_true",
+                       help="a JSON array of {listing_external_id, listing_id, score, confidence, evidence}")
+    match.add_argument("--save", action="store_true", help="also store them as candidates for review")
+    index = sub.add_parser("recall-index", help="index listings for recall matching (new ones, or --rebuild all)")
+    index.add_argument("--rebuild", action="store_true")
     return parser
 
 

@@ -33,6 +33,9 @@ class Permission(enum.StrEnum):
     read_macros = "read_macros"
     manage_macros = "manage_macros"
     manage_recalls = "manage_recalls"  # register/import recalls, run matching, confirm/reject, send and track notices
+    read_screening = "read_screening"  # detector verdicts, thresholds and their preview, model versions
+    manage_screening = "manage_screening"  # set thresholds, train and activate detector versions
+    submit_listings = "submit_listings"  # the marketplace integration: create and edit listings (screened)
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -58,6 +61,9 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.read_macros: frozenset({Role.agent}),
     Permission.manage_macros: frozenset(),
     Permission.manage_recalls: frozenset({Role.safety_officer}),
+    Permission.read_screening: frozenset({Role.moderator}),
+    Permission.manage_screening: frozenset(),
+    Permission.submit_listings: frozenset(),
 }
 
 

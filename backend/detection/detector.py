@@ -162,20 +162,28 @@ class Detector:
         self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
         self.price_book = price_book or PriceBook.builtin()
 
-    def score(self, listing: Mapping[str, Any], seller: Mapping[str, Any] | None = None) -> Verdict:
-        """Score one listing (keys title, description, price, category, brand; all optional)."""
-        return self.score_many([listing], [seller])[0]
+    def score(self, listing: Mapping[str, Any], seller: Mapping[str, Any] | None = None,
+              *, policy: str | None = None) -> Verdict:
+        """Score one listing (keys title, description, price, category, brand; all optional).
+
+        ``policy`` makes the verdict about that policy instead of the top one, so
+        an existing flag can be re-explained after the listing was edited.
+        """
+        return self.score_many([listing], [seller], policy=policy)[0]
 
     def score_many(self, listings: Sequence[Mapping[str, Any]],
-                   sellers: Sequence[Mapping[str, Any] | None] | None = None) -> list[Verdict]:
+                   sellers: Sequence[Mapping[str, Any] | None] | None = None,
+                   *, policy: str | None = None) -> list[Verdict]:
         """Score many listings; the model runs once over the whole batch."""
+        if policy is not None and policy not in POLICIES:
+            raise ValueError(f"unknown policy {policy!r}")
         evidence = [self._evidence(listing) for listing in listings]
         if self.model is not None:
             probs = self.model.policy_matrix([e.norm.text for e in evidence], normalized=True)
         else:
             probs = np.full((len(evidence), len(POLICIES)), MODEL_PRIOR)
         sellers = sellers or [None] * len(listings)
-        return [self._verdict(listing.get("id"), ev, row, seller)
+        return [self._verdict(listing.get("id"), ev, row, seller, policy)
                 for listing, ev, row, seller in zip(listings, evidence, probs, sellers)]
 
     def _evidence(self, listing: Mapping[str, Any]) -> _Evidence:
@@ -206,7 +214,7 @@ class Detector:
         return _Evidence(norm, reasons, brand_reasons)
 
     def _verdict(self, listing_id: Any, ev: _Evidence, probs: np.ndarray,
-                 seller: Mapping[str, Any] | None) -> Verdict:
+                 seller: Mapping[str, Any] | None, focus: str | None = None) -> Verdict:
         scores: dict[str, float] = {}
         extra: dict[str, list[Reason]] = {}
         for j, policy in enumerate(POLICIES):
@@ -219,7 +227,7 @@ class Detector:
                 extra[policy] = _seller_reasons(policy, seller)
                 z += sum(r.weight for r in extra[policy])
             scores[policy] = _sigmoid(z)
-        top = max(scores, key=scores.__getitem__)
+        top = focus or max(scores, key=scores.__getitem__)
         flag_at, suspend_at = self.thresholds[top]
         reasons = sorted(ev.reasons[top] + extra[top], key=lambda r: -r.weight)
         if self.model is not None:

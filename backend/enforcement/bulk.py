@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from backend.audit import service as audit
 from backend.db import utcnow
 from backend.enforcement.models import Takedown
-from backend.enforcement.service import take_down
+from backend.enforcement.service import take_down_many
 from backend.errors import Conflict, InvalidInput, NotFound
 from backend.escrow.models import EntryKind, LedgerEntry, Transaction
 from backend.escrow.service import OPEN_STATUSES
@@ -126,9 +126,8 @@ def execute(
     if not current.listing_ids:
         raise InvalidInput("there are no listings to take down", field="listing_ids")
     batch_id = str(uuid.uuid4())
-    takedowns = [take_down(session, listing_id=listing_id, reason_code=reason_code, actor=actor, note=note,
-                           duration=duration, batch_id=batch_id, now=now).takedown
-                 for listing_id in current.listing_ids]
+    takedowns = take_down_many(session, listing_ids=current.listing_ids, reason_code=reason_code, actor=actor,
+                               batch_id=batch_id, note=note, duration=duration, now=now)
     cancelled = sum(len(t.effects["transactions"]) for t in takedowns if t.effects)
     refunded = sum(int(t.effects["refunded_yen"]) for t in takedowns if t.effects)
     audit.record(session, actor_id=actor.id, actor_label=actor.username, action="listing.bulk_takedown",

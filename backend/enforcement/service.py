@@ -20,7 +20,7 @@ the takedown as expired.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -38,6 +38,7 @@ from backend.escrow import service as escrow_service
 from backend.escrow.models import Transaction
 from backend.escrow.models import TransactionStatus as TxStatus
 from backend.flags import service as flags_service
+from backend.flags.models import Flag
 from backend.listings.models import Listing, ListingStatus
 from backend.members.models import Member
 from backend.screening.models import DecisionLabel
@@ -76,25 +77,92 @@ def lock_listing(session: Session, listing_id: int) -> Listing:
     return listing
 
 
-def live_takedown(session: Session, listing_id: int) -> Takedown | None:
-    return session.scalar(select(Takedown).where(Takedown.listing_id == listing_id, Takedown.reversed_at.is_(None)))
+@dataclass
+class _Target:
+    """A listing and everything its takedown acts on, loaded before anything changes."""
+
+    listing: Listing
+    live: Takedown | None = None
+    open_flags: list[Flag] = field(default_factory=list)
+    open_transactions: list[int] = field(default_factory=list)
 
 
-def _cancel_open_transactions(session: Session, *, listing_id: int, actor: Staff | None, reason: str
+def _load_targets(session: Session, listing_ids: list[int]) -> dict[int, _Target]:
+    """Lock the listings and read their live takedowns, open flags and open
+    transactions in four queries, however many listings a bulk takedown names."""
+    listings = session.scalars(select(Listing).where(Listing.id.in_(listing_ids)).order_by(Listing.id)
+                               .with_for_update()).all()
+    targets = {listing.id: _Target(listing) for listing in listings}
+    missing = [i for i in listing_ids if i not in targets]
+    if missing:
+        raise NotFound(f"No listing with id {missing[0]}.")
+    for takedown in session.scalars(select(Takedown).where(Takedown.listing_id.in_(listing_ids),
+                                                           Takedown.reversed_at.is_(None))):
+        targets[takedown.listing_id].live = takedown
+    for flag in flags_service.open_flags_of(session, listing_ids=listing_ids):
+        targets[flag.listing_id].open_flags.append(flag)
+    for tx_id, listing_id in session.execute(select(Transaction.id, Transaction.listing_id).where(
+            Transaction.listing_id.in_(listing_ids), Transaction.status.in_(escrow_service.OPEN_STATUSES))
+            .order_by(Transaction.id)):
+        targets[listing_id].open_transactions.append(tx_id)
+    return targets
+
+
+def _cancel_open_transactions(session: Session, *, transaction_ids: list[int], actor: Staff, reason: str
                               ) -> list[dict[str, int | str]]:
     """Cancel (or, when disputed, refund) every transaction still moving money; returns what was done."""
-    open_ids = session.scalars(select(Transaction.id).where(
-        Transaction.listing_id == listing_id, Transaction.status.in_(escrow_service.OPEN_STATUSES))
-        .order_by(Transaction.id)).all()
     done: list[dict[str, int | str]] = []
-    for tx_id in open_ids:
+    for tx_id in transaction_ids:
         tx = escrow_service.lock_transaction(session, tx_id)
         held = escrow_service.current_balance(session, tx_id).held
         action = "refund" if tx.status == TxStatus.disputed else "cancel"
-        escrow_service.apply(session, transaction_id=tx_id, action=action, actor_id=actor.id if actor else None,
-                             actor_label=actor.username if actor else SYSTEM, reason=reason)
+        escrow_service.apply(session, transaction_id=tx_id, action=action, actor_id=actor.id,
+                             actor_label=actor.username, reason=reason)
         done.append({"id": tx_id, "action": action, "refunded": held})
     return done
+
+
+@dataclass(frozen=True)
+class _Decision:
+    code: ReasonCode
+    note: str | None
+    duration: timedelta | None
+    actor: Staff
+    now: datetime
+    batch_id: str | None
+
+
+def _remove(session: Session, target: _Target, decision: _Decision, *, flag_id: int | None) -> Takedown:
+    """The cascade itself, for one listing whose preconditions were checked."""
+    listing, actor, now, code = target.listing, decision.actor, decision.now, decision.code
+    reason = reason_for(code)
+    why = f"takedown: {reason.label}" + (f" — {decision.note}" if decision.note else "")
+    status_before = listing.status
+    cancelled = _cancel_open_transactions(session, transaction_ids=target.open_transactions, actor=actor, reason=why)
+    listing.status = ListingStatus.removed
+    closed_flags = flags_service.close_as_actioned(target.open_flags, actor=actor, reason=why, now=now)
+    label = record_label(session, listing=listing, label=reason.policy, source="takedown", now=now) \
+        if reason.policy else None
+    takedown = Takedown(
+        listing_id=listing.id, flag_id=flag_id, reason_code=code, note=decision.note, actor_id=actor.id,
+        created_at=now, expires_at=now + decision.duration if decision.duration else None,
+        status_before=status_before, batch_id=decision.batch_id,
+        effects={"transactions": cancelled, "refunded_yen": sum(int(t["refunded"]) for t in cancelled),
+                 "flags_closed": closed_flags})
+    session.add(takedown)
+    session.flush()
+    takedown.label_id = label.id if label else None
+    seller = session.get_one(Member, listing.seller_id)
+    notifications.notify(session, member_id=seller.id, kind=NotificationKind.takedown, listing_id=listing.id,
+                         reason_code=code, body=_takedown_message(listing, reason.label, decision.note,
+                                                                  takedown.expires_at))
+    strikes.add_strike(session, member=seller, takedown_id=takedown.id, reason_code=code, now=now)
+    audit.record(session, actor_id=actor.id, actor_label=actor.username, action="listing.takedown",
+                 target_type="listing", target_id=listing.id, before={"status": status_before},
+                 after={"status": listing.status, "takedown_id": takedown.id, "reason_code": code,
+                        "expires_at": takedown.expires_at, "label_id": takedown.label_id, **takedown.effects},
+                 reason=why)
+    return takedown
 
 
 def take_down(
@@ -107,51 +175,39 @@ def take_down(
     flag_id: int | None = None,
     duration: timedelta | None = None,
     listing_version: int | None = None,
-    batch_id: str | None = None,
     now: datetime | None = None,
 ) -> TakedownResult:
     """Remove a listing with every consequence, or change nothing if it is already down."""
     code, note = _validate(reason_code, note, duration)
-    now = now or utcnow()
-    listing = lock_listing(session, listing_id)
-    existing = live_takedown(session, listing.id)
-    if existing is not None:
-        return TakedownResult(existing, created=False)
-    ensure_version(listing.version, listing_version)
-    open_flags = flags_service.open_flags_of(session, listing_id=listing.id)
-    if flag_id is not None and flag_id not in {f.id for f in open_flags}:
-        raise InvalidInput(f"flag {flag_id} is not an open flag on listing {listing.id}", field="flag_id")
-    flags_service.ensure_flags_free(session, flags=open_flags, actor=actor)
+    target = _load_targets(session, [listing_id])[listing_id]
+    if target.live is not None:
+        return TakedownResult(target.live, created=False)
+    ensure_version(target.listing.version, listing_version)
+    if flag_id is not None and flag_id not in {f.id for f in target.open_flags}:
+        raise InvalidInput(f"flag {flag_id} is not an open flag on listing {listing_id}", field="flag_id")
+    flags_service.ensure_flags_free(session, flags=target.open_flags, actor=actor)
+    decision = _Decision(code, note, duration, actor, now or utcnow(), batch_id=None)
+    return TakedownResult(_remove(session, target, decision, flag_id=flag_id), created=True)
 
-    reason = reason_for(code)
-    why = f"takedown: {reason.label}" + (f" — {note}" if note else "")
-    status_before = listing.status
-    cancelled = _cancel_open_transactions(session, listing_id=listing.id, actor=actor, reason=why)
-    listing.status = ListingStatus.removed
-    closed_flags = flags_service.close_as_actioned(open_flags, actor=actor, reason=why, now=now)
-    takedown = Takedown(listing_id=listing.id, flag_id=flag_id, reason_code=code, note=note, actor_id=actor.id,
-                        created_at=now, expires_at=now + duration if duration else None, status_before=status_before,
-                        batch_id=batch_id)
-    session.add(takedown)
-    session.flush()
-    seller = session.get_one(Member, listing.seller_id)
-    notice = notifications.notify(
-        session, member_id=seller.id, kind=NotificationKind.takedown, listing_id=listing.id, reason_code=code,
-        body=_takedown_message(listing, reason.label, note, takedown.expires_at))
-    strike = strikes.add_strike(session, member=seller, takedown_id=takedown.id, reason_code=code, now=now)
-    label = record_label(session, listing=listing, label=reason.policy, source="takedown", now=now) \
-        if reason.policy else None
-    session.flush()
-    refunded = sum(int(t["refunded"]) for t in cancelled)
-    takedown.label_id = label.id if label else None
-    takedown.effects = {"transactions": cancelled, "refunded_yen": refunded, "flags_closed": closed_flags,
-                        "strike_id": strike.id, "notification_id": notice.id}
-    session.flush()
-    audit.record(session, actor_id=actor.id, actor_label=actor.username, action="listing.takedown",
-                 target_type="listing", target_id=listing.id, before={"status": status_before},
-                 after={"status": listing.status, "takedown_id": takedown.id, "reason_code": code,
-                        "expires_at": takedown.expires_at, **takedown.effects}, reason=why)
-    return TakedownResult(takedown, created=True)
+
+def take_down_many(
+    session: Session,
+    *,
+    listing_ids: list[int],
+    reason_code: str,
+    actor: Staff,
+    batch_id: str,
+    note: str | None = None,
+    duration: timedelta | None = None,
+    now: datetime | None = None,
+) -> list[Takedown]:
+    """Take several listings down in this transaction; listings already down are left as they are.
+    Every precondition is checked for all of them before the first change."""
+    code, note = _validate(reason_code, note, duration)
+    targets = [t for t in _load_targets(session, listing_ids).values() if t.live is None]
+    flags_service.ensure_flags_free(session, flags=[f for t in targets for f in t.open_flags], actor=actor)
+    decision = _Decision(code, note, duration, actor, now or utcnow(), batch_id=batch_id)
+    return [_remove(session, target, decision, flag_id=None) for target in targets]
 
 
 def _takedown_message(listing: Listing, label: str, note: str | None, expires_at: datetime | None) -> str:

@@ -47,5 +47,6 @@ def remove_strikes_of(session: Session, *, takedown_id: int, member: Member, act
 
 def standing(session: Session, *, member_id: int, now: datetime) -> Standing:
     points = session.scalar(select(func.coalesce(func.sum(Strike.weight), 0)).where(
-        Strike.member_id == member_id, Strike.removed_at.is_(None), Strike.created_at > now - STRIKE_WINDOW)) or 0
+        Strike.member_id == member_id, Strike.removed_at.is_(None), Strike.created_at > now - STRIKE_WINDOW,
+        Strike.created_at <= now)) or 0
     return Standing(points=int(points), window_days=STRIKE_WINDOW.days, suggestion=suggested_sanction(int(points)))

@@ -121,6 +121,7 @@ def decide(
         raise Conflict(f"This refund request was already {approval.status}.", code="already_decided")
     before = _approval_state(approval)
     if approve:
+        _ensure_legal(tx, approval.action)
         if approval.action == "cancel":
             held = escrow_service.current_balance(session, tx.id).held
             if held != approval.amount:
@@ -157,9 +158,7 @@ def _reason(reason: str) -> str:
 
 def _refund_amount(session: Session, tx: Transaction, machine_action: str, amount: int | None) -> int:
     """What the action would refund, checked now so an over-limit request is a legal one."""
-    if (tx.status, machine_action) not in escrow_service.TRANSITIONS:
-        raise Conflict(f"Cannot {machine_action} a transaction that is {tx.status.replace('_', ' ')}.",
-                       code="illegal_transition")
+    _ensure_legal(tx, machine_action)
     held = escrow_service.current_balance(session, tx.id).held
     refund = held if amount is None else amount
     if machine_action == "refund" and refund <= 0:
@@ -167,6 +166,12 @@ def _refund_amount(session: Session, tx: Transaction, machine_action: str, amoun
     if refund > held:
         raise Conflict(f"Cannot refund ¥{refund:,}: only ¥{held:,} is held.", code="insufficient_held")
     return refund
+
+
+def _ensure_legal(tx: Transaction, machine_action: str) -> None:
+    if (tx.status, machine_action) not in escrow_service.TRANSITIONS:
+        raise Conflict(f"Cannot {machine_action} a transaction that is {tx.status.replace('_', ' ')}.",
+                       code="illegal_transition")
 
 
 def _request_approval(session: Session, tx: Transaction, machine_action: str, refund: int, staff: Staff,

@@ -59,8 +59,8 @@ def dismiss(session: Session, *, flag_id: int, reason: str, actor: Staff, versio
     return flag
 
 
-def open_flags_of(session: Session, *, listing_id: int) -> list[Flag]:
-    return list(session.scalars(select(Flag).where(Flag.listing_id == listing_id, Flag.status == FlagStatus.open)
+def open_flags_of(session: Session, *, listing_ids: list[int]) -> list[Flag]:
+    return list(session.scalars(select(Flag).where(Flag.listing_id.in_(listing_ids), Flag.status == FlagStatus.open)
                                 .order_by(Flag.id)))
 
 

@@ -8,8 +8,11 @@ from sqlalchemy import select
 
 from backend.deps import DbSession, require
 from backend.errors import NotFound
+from backend.idempotency.guard import Idempotency
+from backend.listings import service
 from backend.listings.models import Listing, ListingStatus
-from backend.listings.schemas import ListingOut
+from backend.listings.schemas import ListingIn, ListingOut, ListingPatch, ScreeningOut, SubmittedListingOut
+from backend.screening.service import ScreeningResult
 from backend.members.models import Member
 from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from backend.permissions import Permission
@@ -17,6 +20,7 @@ from backend.staff.models import Staff
 
 router = APIRouter(tags=["listings"])
 Reader = Annotated[Staff, Depends(require(Permission.read_marketplace))]
+Submitter = Annotated[Staff, Depends(require(Permission.submit_listings))]
 
 
 class ListingSort(enum.StrEnum):
@@ -90,3 +94,34 @@ def get_listing(listing_id: int, _staff: Reader, session: DbSession) -> ListingO
     if row is None:
         raise NotFound(f"No listing with id {listing_id}.")
     return listing_out(row)
+
+
+def _submitted(session: DbSession, listing_id: int, result: ScreeningResult | None) -> SubmittedListingOut:
+    screening = None
+    if result is not None:
+        fields = result.to_dict()
+        screening = ScreeningOut(**{name: fields[name] for name in ScreeningOut.model_fields})
+    return SubmittedListingOut(listing=get_listing_out(session, listing_id), screening=screening)
+
+
+def get_listing_out(session: DbSession, listing_id: int) -> ListingOut:
+    row = session.execute(_with_seller().where(Listing.id == listing_id)
+                          .execution_options(populate_existing=True)).first()
+    if row is None:
+        raise NotFound(f"No listing with id {listing_id}.")
+    return listing_out(row)
+
+
+@router.post("/listings", response_model=SubmittedListingOut, status_code=201)
+def submit_listing(body: ListingIn, actor: Submitter, session: DbSession, idem: Idempotency) -> dict:
+    """The marketplace submits a new listing; it is screened before this returns
+    (``screening`` says whether it was flagged or suspended)."""
+    listing, result = service.create_listing(session, data=body, actor=actor)
+    return idem.remember(_submitted(session, listing.id, result).model_dump(mode="json"), 201)
+
+
+@router.patch("/listings/{listing_id}", response_model=SubmittedListingOut)
+def edit_listing(listing_id: int, body: ListingPatch, actor: Submitter, session: DbSession) -> SubmittedListingOut:
+    """The seller edited a listing on the marketplace: stale ``version`` is 409; the edit is re-screened."""
+    listing, result = service.edit_listing(session, listing_id=listing_id, patch=body, actor=actor)
+    return _submitted(session, listing.id, result)

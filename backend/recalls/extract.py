@@ -17,7 +17,7 @@ from backend.listings.keys import gtin14, gtin_check_digit_ok, normalise_model
 _DIGIT_RUN = re.compile(r"\d+(?:[ \-]\d+)*")
 _BARCODE_LABEL = re.compile(r"(?:upc|ean|jan|gtin|barcode|bar code|バーコード|janコード)[^0-9]{0,12}$")
 _MODEL_LABEL = re.compile(
-    r"(?:model|item|style|part|catalog|product)\s*(?:numbers?|nos?\.?|#)?s?\s*[:：#]?\s*"
+    r"(?:model|item|style|part|catalog|product)s?\b\s*(?:numbers?\b|nos?\b\.?|#)?\s*[:：#]?\s*"
     r"|(?:型番|品番|型式|形式|形番|製品番号)\s*(?:は|:|：)?\s*"
 )
 _MODEL_ITEM = re.compile(r"[a-z0-9][a-z0-9\-./]*[a-z0-9]|[a-z0-9]")
@@ -27,6 +27,8 @@ _UNIT = re.compile(
     r"^\d+(?:\.\d+)?(?:mah|wh|kwh|w|v|mm|cm|m|km|kg|g|mg|ml|l|ft|in|inch|inches|lbs?|oz|hz|cc|a|h|hr|hrs|min|"
     r"p|k|gb|tb|mb|st|nd|rd|th|x|pcs|pc|pack|yr|yrs|mo|kcal|c|f|w)$")
 _LETTERS = re.compile(r"[a-z]+")
+_COMBINATION = re.compile(r"^\d+(?:in|to|x|by|for)\d+$")  # "2-in-1", "3x4"
+_SPLIT_MODEL_REST = re.compile(r"\s(\d[a-z0-9\-./]{0,7})(?![0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +83,13 @@ def _valid_code(digits: str, *, labelled: bool) -> str | None:
 
 
 def looks_like_model(token: str) -> bool:
-    """Letters and at least two digits, not a quantity ("1500w", "20000mah")."""
+    """Letters and digits ("a1263", "eh-na0j"), not a quantity ("1500w", "20000mah"):
+    two digits, or one digit in a hyphenated code of five characters or more."""
     key = normalise_model(token) or ""
     digits = sum(c.isdigit() for c in key)
-    return 4 <= len(key) <= 24 and digits >= 2 and digits < len(key) and not _UNIT.match(key) \
-        and not _UNIT.match(token)
+    shaped = (digits >= 2 and len(key) >= 4) or (digits == 1 and len(key) >= 5 and "-" in token)
+    return shaped and len(key) <= 24 and digits < len(key) and not _UNIT.match(key) and not _UNIT.match(token) \
+        and not _COMBINATION.match(key)
 
 
 def model_numbers(folded: str) -> list[Found]:
@@ -94,17 +98,23 @@ def model_numbers(folded: str) -> list[Found]:
     found: dict[tuple[int, int], Found] = {}
     for label in _MODEL_LABEL.finditer(folded):
         pos = label.end()
+        numeric_list = False
         while True:
             item = _MODEL_ITEM.match(folded, pos)
             if item is None:
                 break
             raw = item.group()
             key = normalise_model(raw)
+            first = pos == label.end()
+            if first:
+                numeric_list = bool(key and key.isdigit())
+            if key and key.isdigit() and not numeric_list:
+                break  # "model SG-S2, 2021": a year after a lettered model ends the list
             if key and any(c.isdigit() for c in key) and len(key) >= 3:
                 found[item.span()] = Found(key, raw, item.start(), item.end(), labelled=True)
-            elif key and key.isalpha() and len(key) <= 4:
+            elif key and key.isalpha() and len(key) <= 4 and pos == label.end():
                 # "model AB 1234X": a short letter prefix split from the rest by a space
-                nxt = re.compile(r"\s(\d[a-z0-9\-./]*)").match(folded, item.end())
+                nxt = _SPLIT_MODEL_REST.match(folded, item.end())
                 if nxt is not None:
                     joined = folded[item.start():nxt.end()]
                     found[(item.start(), nxt.end())] = Found(normalise_model(joined) or "", joined,

@@ -92,7 +92,7 @@ def _brand_keys(text: str | None) -> dict[str, str]:
         return {}
     found = analyse(fold(text)).brands
     if found:
-        return {key: text for key in found}
+        return {key: key[1:] for key in found}
     key = vocabulary().key_for_brand(_CORPORATE.sub("", fold(text)).strip(" ,.;"))
     return {key: text} if key and len(key) > 2 else {}
 
@@ -103,7 +103,7 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
         brands.update(_brand_keys(product.brand))
     for manufacturer in (recall.manufacturer or "").split(";"):
         brands.update(_brand_keys(manufacturer))
-    brands.update({k: recall.title for k in analyse(fold(recall.title)).brands})
+    brands.update({k: k[1:] for k in analyse(fold(recall.title)).brands if k not in brands})
     brand_words = {compact(b[1:]) for b in brands} | {compact(s) for s in brands.values()}
     names: dict[str, NameVariant] = {}
     for text in {p.name for p in products if p.name} or {recall.title}:
@@ -168,6 +168,7 @@ class Candidate:
 
 @dataclass
 class _ListingText:
+    folded: dict[str, str]
     title: Analysis
     description: Analysis
     brand_key: str | None
@@ -195,7 +196,7 @@ def _read_listing(row: Any) -> _ListingText:
     gtins = [("title", f) for f in barcodes(title)] + [("description", f) for f in barcodes(description)]
     if row.barcode_gtin:
         gtins.append(("barcode", Found(row.barcode_gtin, row.barcode or row.barcode_gtin, 0, len(row.barcode or ""))))
-    return _ListingText(title_found, analyse(description), vocabulary().key_for_brand(row.brand), models, explicit,
+    return _ListingText({"title": title, "description": description}, title_found, analyse(description), vocabulary().key_for_brand(row.brand), models, explicit,
                         gtins, compact(row.title or "") + compact(row.brand or ""))
 
 
@@ -225,6 +226,14 @@ def _key_hit(key: str, text: _ListingText) -> tuple[str, list[tuple[int, int]]] 
     return None
 
 
+def _surface(text: _ListingText, fld: str, spans: list[tuple[int, int]], default: str) -> str:
+    """What the listing actually says at the first span, for the evidence line."""
+    if spans and fld in text.folded:
+        start, end = spans[0]
+        return text.folded[fld][start:end]
+    return default
+
+
 def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
     """The listing's best reading against the recall, or None below MIN_SCORE."""
     text = _read_listing(row)
@@ -237,7 +246,8 @@ def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
     if brand_match:
         key = brand_hit[0] if brand_hit else next(iter(profile.brands))
         fld, spans = brand_hit[1] if brand_hit else ("brand", [])
-        evidence.append(Evidence("brand", f"brand {profile.brands[key]} ~ {row.brand or row.title}", fld, spans))
+        shown = _surface(text, fld, spans, row.brand or "")
+        evidence.append(Evidence("brand", f"brand {profile.brands[key]} ~ {shown}", fld, spans))
 
     coverage, name_evidence = 0.0, []
     for name in profile.names:
@@ -248,7 +258,8 @@ def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
             hit = _key_hit(key, text)
             if hit is not None:
                 got += _TYPE_WEIGHT if key in name.types else _LINE_WEIGHT
-                found_here.append(Evidence("name", f"name {key[1:]} ~ {key[1:]}", hit[0], hit[1]))
+                shown = _surface(text, hit[0], hit[1], key[1:])
+                found_here.append(Evidence("name", f"name {key[1:]} ~ {shown}", hit[0], hit[1]))
         for word in name.words:
             word_hit = _word_hit(word, text)
             if word_hit is not None:
@@ -259,6 +270,11 @@ def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
     evidence += name_evidence
 
     score = min(0.8, 0.3 * brand_match + 0.7 * coverage)
+    recalled_types = set().union(*(n.types for n in profile.names))
+    if text.title.types and recalled_types and not (text.title.types & recalled_types):
+        score *= 0.7
+        evidence.append(Evidence("type_mismatch", f"product type {', '.join(k[1:] for k in text.title.types)} "
+                                 f"is not {', '.join(k[1:] for k in recalled_types)}", "title", []))
     if brand_conflict:
         score *= 0.5
         evidence.append(Evidence("brand_mismatch", f"brand {row.brand} is not "

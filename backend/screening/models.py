@@ -17,8 +17,9 @@ class DetectorVersion(Base):
     trained_on: Mapped[int]
     metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
     blob: Mapped[bytes] = mapped_column(LargeBinary)
-    active: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=False, index=True)
     note: Mapped[str | None]
+    activated_at: Mapped[datetime | None]  # last time it became the active version
 
 
 class PolicyThreshold(Base):
@@ -29,6 +30,9 @@ class PolicyThreshold(Base):
     suspend_at: Mapped[float]
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class DecisionLabel(Base):

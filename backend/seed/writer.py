@@ -1,19 +1,26 @@
-"""Chunked Core inserts with explicit ids.
+"""Chunked bulk inserts with explicit ids.
 
 A million ORM objects would spend the whole time budget in the unit of
-work; plain ``INSERT`` executemany per chunk of dicts is an order of
-magnitude faster on both SQLite and PostgreSQL. Rows are buffered per table
-and always flushed parents-first, so foreign keys hold at every flush.
+work; Core ``INSERT`` executemany per chunk of dicts is an order of
+magnitude faster. On PostgreSQL even that pays a server round of
+parse/execute per row (about 6 minutes for the large scale), so there the
+same rows go through ``COPY`` instead, about three times faster; values are
+converted exactly as the column types would (aware datetimes to naive UTC,
+JSON to JSONB). Rows are buffered per table and always flushed
+parents-first, so foreign keys hold at every flush.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import JSON, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from backend.db import UTCDateTime
 from backend.models import Base
 
 
@@ -50,10 +57,26 @@ class BulkWriter:
         for table in self.order:
             rows = self.buffers.get(table)
             if rows:
-                self.conn.execute(insert(table), rows)
+                if self.conn.dialect.name == "postgresql":
+                    self._copy(table, rows)
+                else:
+                    self.conn.execute(insert(table), rows)
                 self.counts[table.name] += len(rows)
                 rows.clear()
         self.buffered = 0
+
+    def _copy(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """PostgreSQL COPY on the session's own connection, so it stays in the same transaction."""
+        columns = list(rows[0])
+        convert = [_converter(table.c[name].type) for name in columns]
+        names = ", ".join(f'"{name}"' for name in columns)
+        cursor = self.conn.connection.driver_connection.cursor()
+        try:
+            with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row([c(row[n]) if c else row[n] for c, n in zip(convert, columns)])
+        finally:
+            cursor.close()
 
     def finish(self) -> dict[str, int]:
         """Flush everything and, on PostgreSQL, move each id sequence past the explicit ids we wrote."""
@@ -65,3 +88,22 @@ class BulkWriter:
                     f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table.name}), false)"
                 ))
         return dict(self.counts)
+
+
+def _converter(column_type: Any) -> Callable[[Any], Any] | None:
+    """What the column type's bind processing would do, for values COPY cannot take as they are."""
+    if isinstance(column_type, UTCDateTime):
+        return _naive_utc
+    if isinstance(column_type, JSON):
+        from psycopg.types.json import Jsonb
+
+        return lambda value: None if value is None else Jsonb(value)
+    return None
+
+
+def _naive_utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given; use an aware UTC datetime")
+    return value.astimezone(UTC).replace(tzinfo=None)

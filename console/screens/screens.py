@@ -126,11 +126,22 @@ class RecallsScreen(Screen):
         self.body.addWidget(empty, 1)
 
 
+#: The queue lists each role works on. The service enforces who may read
+#: what; this only avoids offering a list that would be refused.
+QUEUE_LISTS: dict[str, tuple[ListSpec, ...]] = {
+    "agent": (catalog.INQUIRIES,),
+    "moderator": (catalog.FLAGS,),
+    "safety_officer": (catalog.FLAGS,),
+    "supervisor": (catalog.FLAGS, catalog.INQUIRIES),
+}
+
+
 def build_screens(context: ConsoleContext, parent: QWidget) -> list[Screen]:
     """Every screen, in navigation order (matching the ``screen.*`` actions)."""
+    queue_lists = QUEUE_LISTS.get(context.staff.role, QUEUE_LISTS["supervisor"])
     return [
         ListScreen("queue", "Queue", "Open flags on listings and member inquiries waiting for staff.",
-                   (catalog.FLAGS, catalog.INQUIRIES), context, parent),
+                   queue_lists, context, parent),
         ListScreen("listings", "Listings", "Every listing on the marketplace, newest first.",
                    (catalog.LISTINGS,), context, parent),
         ListScreen("members", "Members", "Marketplace members. Contact details stay masked.",

@@ -18,6 +18,7 @@ from backend.listings.models import Listing
 from backend.members.models import Member
 from backend.queue.models import Macro, QueueItem
 from backend.ratings.models import Rating
+from backend.recalls.models import Notice, Recall, RecallMatch
 from backend.staff.models import RotaEntry, Shift, Staff
 
 
@@ -36,6 +37,8 @@ class Sample:
     macro: int = 0
     shift: int = 0
     rota_entry: int = 0
+    recall: int = 0
+    notice: int = 0
 
     def path_ids(self) -> dict[str, int]:
         """Values for every {placeholder} the API's paths use."""
@@ -44,7 +47,8 @@ class Sample:
                 "approval_id": self.refund_approval, "key": self.seller,
                 "takedown_id": self.takedown, "appeal_id": self.appeal,
                 "queue_item_id": self.queue_item, "macro_id": self.macro, "shift_id": self.shift,
-                "rota_entry_id": self.rota_entry}
+                "rota_entry_id": self.rota_entry, "recall_id": self.recall, "notice_id": self.notice,
+                "policy": "counterfeit", "version_id": 1}
 
 
 @pytest.fixture
@@ -108,6 +112,14 @@ def sample(db: Database) -> Sample:
         s.add(rota_entry)
         s.flush()
         queue_item = s.scalar(select(QueueItem.id).where(QueueItem.kind == "flag", QueueItem.ref_id == flag.id))
+        recall = Recall(source="manual", number="S-1", title="Sample recall", requested_at=now,
+                        removal_due_at=now + timedelta(days=2))
+        s.add(recall)
+        s.flush()
+        s.add(RecallMatch(recall_id=recall.id, listing_id=listing.id, score=0.9, confidence="high", evidence=[]))
+        notice = Notice(recall_id=recall.id, member_id=buyer.id, listing_id=listing.id, why="bought")
+        s.add(notice)
+        s.flush()
         return Sample(seller.id, buyer.id, listing.id, tx.id, inquiry.id, flag.id, refund_approval=approval.id,
                       takedown=takedown.id, appeal=appeal.id, queue_item=queue_item, macro=macro.id,
-                      shift=shift.id, rota_entry=rota_entry.id)
+                      shift=shift.id, rota_entry=rota_entry.id, recall=recall.id, notice=notice.id)

@@ -10,6 +10,7 @@ from tests.conftest import PASSWORD
 
 ALL = set(Role)
 SUP = {Role.supervisor}
+RECALLS = {Role.safety_officer, Role.supervisor}  # issue 8
 
 # (method, path template) -> roles allowed. Written out by hand as the test's own oracle.
 MATRIX: dict[tuple[str, str], set[Role]] = {
@@ -86,7 +87,32 @@ MATRIX: dict[tuple[str, str], set[Role]] = {
     ("GET", "/api/v1/listings/{listing_id}/enforcement"): ALL,
     ("GET", "/api/v1/members/{member_id}/enforcement"): ALL,
     # --- detection (issue 7)
+    ("POST", "/api/v1/listings"): SUP,
+    ("PATCH", "/api/v1/listings/{listing_id}"): SUP,
+    ("GET", "/api/v1/screening/listings/{listing_id}"): {Role.moderator, Role.supervisor},
+    ("GET", "/api/v1/screening/thresholds"): {Role.moderator, Role.supervisor},
+    ("PUT", "/api/v1/screening/thresholds/{policy}"): SUP,
+    ("GET", "/api/v1/screening/thresholds/{policy}/preview"): {Role.moderator, Role.supervisor},
+    ("GET", "/api/v1/screening/versions"): {Role.moderator, Role.supervisor},
+    ("POST", "/api/v1/screening/versions/train"): SUP,
+    ("POST", "/api/v1/screening/versions/{version_id}/activate"): SUP,
     # --- recalls (issue 8)
+    ("GET", "/api/v1/recalls"): RECALLS,
+    ("POST", "/api/v1/recalls"): RECALLS,
+    ("POST", "/api/v1/recalls/import"): RECALLS,
+    ("GET", "/api/v1/recalls/{recall_id}"): RECALLS,
+    ("PATCH", "/api/v1/recalls/{recall_id}"): RECALLS,
+    ("POST", "/api/v1/recalls/{recall_id}/match"): RECALLS,
+    ("GET", "/api/v1/recalls/{recall_id}/matches"): RECALLS,
+    ("POST", "/api/v1/recalls/{recall_id}/matches/decide"): RECALLS,
+    ("GET", "/api/v1/recalls/{recall_id}/affected-members"): RECALLS,
+    ("POST", "/api/v1/recalls/{recall_id}/notices"): RECALLS,
+    ("GET", "/api/v1/recalls/{recall_id}/dashboard"): RECALLS,
+    ("GET", "/api/v1/recalls/{recall_id}/report.csv"): RECALLS,
+    ("GET", "/api/v1/notices"): RECALLS,
+    ("POST", "/api/v1/notices/{notice_id}/read"): RECALLS,
+    ("POST", "/api/v1/notices/{notice_id}/acknowledge"): RECALLS,
+    ("POST", "/api/v1/notices/{notice_id}/return"): RECALLS,
 }
 # Reached without a bearer token by design.
 PUBLIC = {("POST", "/api/v1/auth/login"), ("GET", "/api/v1/demo/accounts")}

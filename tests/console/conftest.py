@@ -25,9 +25,9 @@ from console.service import LAUNCH_SECRET_ENV, REPO_ROOT, free_port, new_launch_
 from console.settings import Settings  # noqa: E402
 from console.tasks import TaskRunner  # noqa: E402
 
-#: The offscreen platform cannot resize native windows to size hints and says so
-#: whenever a top-level widget with a minimum or fixed size is shown.
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+#: The offscreen platform cannot apply size hints to native windows or raise
+#: them, and warns whenever a top-level widget asks.
+OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
 SERVICE_START_TIMEOUT_S = 60.0
 
 
@@ -35,7 +35,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if here in item.path.parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
 
 
 def _flush_deletes() -> None:

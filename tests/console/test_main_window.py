@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from console import messages
+from console import messages, theme
 from console.client import ApiClient
 from console.connection import ConnectionMonitor
 from console.context import ConsoleContext
@@ -113,7 +113,7 @@ def test_layout_and_columns_persist(qtbot: Any, context: ConsoleContext, setting
     header = first.screens["members"].current_pane().view.horizontalHeader()
     header.resizeSection(1, 333)
     first.history_dock.hide()
-    first.resize(1000, 700)
+    first.resize(760, 560)
     first.close()
     assert settings.get(State.LAST_SCREEN) == "members"
 
@@ -123,7 +123,7 @@ def test_layout_and_columns_persist(qtbot: Any, context: ConsoleContext, setting
     assert second.current_screen().screen_id == "members"
     assert second.screens["members"].current_pane().view.horizontalHeader().sectionSize(1) == 333
     assert second.history_dock.isHidden()
-    assert (second.width(), second.height()) == (1000, 700)
+    assert (second.width(), second.height()) == (760, 560)
 
     second.actions["view.reset_layout"].trigger()
     assert not second.history_dock.isHidden()
@@ -131,14 +131,30 @@ def test_layout_and_columns_persist(qtbot: Any, context: ConsoleContext, setting
     second.close()
 
 
-def test_screenshot_of_the_main_window(qtbot: Any, window: MainWindow, shots: Path) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshot_of_the_main_window(qtbot: Any, qapp: Any, context: ConsoleContext, shots: Path,
+                                       scheme: str) -> None:
+    style = qapp.style().name()
+    qapp.setStyle("Fusion")
+    theme.apply_theme(qapp, scheme)
+    window = MainWindow(context, server_label="bundled service (sqlite)")
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        _shoot(qtbot, window, shots / f"anzen-main-window-{scheme}.png")
+    finally:
+        qapp.setStyleSheet("")
+        qapp.styleHints().unsetColorScheme()
+        qapp.setStyle(style)
+
+
+def _shoot(qtbot: Any, window: MainWindow, path: Path) -> None:
     qtbot.waitUntil(loaded(window, "queue"), timeout=PAGE_TIMEOUT_MS)
     pane = window.screens["queue"].current_pane()
     pane.view.selectRow(1)
     qtbot.waitUntil(lambda: window.detail.view.field_text("Policy") is not None, timeout=PAGE_TIMEOUT_MS)
     qtbot.waitUntil(lambda: window.connection_chip.state == "online")
     qtbot.wait(200)
-    path = shots / "anzen-main-window.png"
     assert window.grab().save(str(path))
     assert path.stat().st_size > 10_000
 

@@ -50,7 +50,7 @@ def test_bundled_service_start_sign_in_and_stop(qtbot: Any, launch: Any, databas
     assert launcher.service is not None and launcher.service.base_url.startswith("http://127.0.0.1:")
     pid = launcher.service.pid
     assert pid and _alive(pid)
-    assert "Agent" in window.staff_label.text()
+    assert "Support agent" in window.staff_label.text()
     assert window.shift_label.text() == "No shift"
     qtbot.waitUntil(lambda: window.connection_chip.state == "online")
     window.close()

@@ -1,0 +1,204 @@
+"""Time to load every pane for one member, at the service, through the real HTTP app.
+
+    .venv/bin/python bench/member_panes.py [--database-url URL] [--rounds 300]
+
+Panes (one request each, as the console makes them): member summary, the
+transactions page (first 50, as buyer and seller), the ratings summary, the
+first page of ratings received, and the escrow timeline of the member's
+latest transaction. The figure that matters is the p95 of all five together
+(issue target: under 30 ms for a member with 500 transactions).
+
+With a URL to a seeded database (``python -m backend --database-url URL seed
+--scale large``) it uses the busiest member if they have 500+ transactions,
+otherwise it adds one "bench focus" member with 500. With no URL it builds a
+scratch SQLite database with background rows first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, insert, select, union_all
+from sqlalchemy.orm import Session
+
+from backend import schema
+from backend.app import create_app
+from backend.db import Database, utcnow
+from backend.escrow.models import LedgerEntry, Transaction
+from backend.listings.models import Listing
+from backend.members.models import Member
+from backend.ratings.models import Rating
+from backend.staff import service as staff_service
+from backend.staff.models import Staff
+
+FOCUS_TRANSACTIONS = 500
+BENCH_USER, BENCH_PASSWORD = "bench-agent", "bench-password-123"
+CHUNK = 20_000
+
+
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), CHUNK):
+        session.execute(insert(model), rows[start:start + CHUNK])
+
+
+def _next_id(session: Session, model: Any) -> int:
+    return (session.scalar(select(func.max(model.id))) or 0) + 1
+
+
+def _sales(session: Session, rng: random.Random, pairs: list[tuple[int, int]], prefix: str) -> list[int]:
+    """Listings, completed transactions with a 4-line ledger, and two-way ratings for (seller, buyer) pairs."""
+    now = utcnow()
+    first_listing, first_tx = _next_id(session, Listing), _next_id(session, Transaction)
+    listings, txs, ledger, ratings = [], [], [], []
+    for i, (seller, buyer) in enumerate(pairs):
+        created = now - timedelta(days=rng.uniform(1, 700))
+        price = rng.choice([800, 2_500, 6_000, 15_000, 48_000])
+        listing_id, tx_id = first_listing + i, first_tx + i
+        listings.append({"id": listing_id, "external_id": f"{prefix}-l{listing_id}", "seller_id": seller,
+                         "title": f"Item {listing_id}", "description": "", "category": "misc", "price": price,
+                         "condition": "used", "status": "sold", "created_at": created, "updated_at": created,
+                         "version": 1})
+        txs.append({"id": tx_id, "listing_id": listing_id, "buyer_id": buyer, "seller_id": seller, "amount": price,
+                    "fee": price // 10, "status": "completed", "created_at": created, "updated_at": created,
+                    "version": 1})
+        for seq, (kind, amount) in enumerate([("payment", price), ("shipped", 0), ("received", 0),
+                                              ("release", price)], start=1):
+            ledger.append({"transaction_id": tx_id, "seq": seq, "kind": kind, "amount": amount,
+                           "actor_label": "bench", "created_at": created + timedelta(hours=seq)})
+        for direction, rater, ratee in (("buyer_to_seller", buyer, seller), ("seller_to_buyer", seller, buyer)):
+            if rng.random() < 0.85:
+                ratings.append({"transaction_id": tx_id, "rater_id": rater, "ratee_id": ratee,
+                                "direction": direction, "score": rng.choices(["good", "normal", "bad"], [85, 10, 5])[0],
+                                "comment": "ok", "created_at": created + timedelta(days=3)})
+    for model, rows in ((Listing, listings), (Transaction, txs), (LedgerEntry, ledger), (Rating, ratings)):
+        _insert(session, model, rows)
+    return [t["id"] for t in txs]
+
+
+def _background(session: Session, rng: random.Random, members: int, sales: int) -> None:
+    now = utcnow()
+    first = _next_id(session, Member)
+    _insert(session, Member, [{"id": first + i, "external_id": f"bg-m{first + i}", "display_name": f"Member {i}",
+                               "joined_at": now - timedelta(days=rng.uniform(1, 2000)), "status": "active",
+                               "strikes": 0, "version": 1} for i in range(members)])
+    ids = range(first, first + members)
+    _sales(session, rng, [tuple(rng.sample(ids, 2)) for _ in range(sales)], "bg")  # type: ignore[misc]
+
+
+def _busiest(session: Session) -> tuple[int, int]:
+    sides = union_all(select(Transaction.buyer_id.label("m")), select(Transaction.seller_id.label("m"))).subquery()
+    row = session.execute(select(sides.c.m, func.count()).group_by(sides.c.m).order_by(func.count().desc())
+                          .limit(1)).first()
+    return (row[0], row[1]) if row else (0, 0)
+
+
+def _focus_member(session: Session, rng: random.Random) -> int:
+    """A member with FOCUS_TRANSACTIONS transactions, half bought and half sold, among existing members."""
+    now = utcnow()
+    member_id = _next_id(session, Member)
+    session.execute(insert(Member), [{"id": member_id, "external_id": f"bench-focus-{member_id}",
+                                      "display_name": "Bench Focus", "joined_at": now - timedelta(days=800),
+                                      "status": "active", "strikes": 0, "version": 1}])
+    others = list(session.scalars(select(Member.id).where(Member.id != member_id).limit(5_000)))
+    half = FOCUS_TRANSACTIONS // 2
+    pairs = [(member_id, rng.choice(others)) for _ in range(half)] + [(rng.choice(others), member_id)
+                                                                      for _ in range(FOCUS_TRANSACTIONS - half)]
+    _sales(session, rng, pairs, f"focus{member_id}")
+    return member_id
+
+
+def _prepare(db: Database, args: argparse.Namespace) -> int:
+    rng = random.Random(7)
+    with db.transaction() as session:
+        if session.scalar(select(Member.id).limit(1)) is None:
+            print(f"empty database: writing {args.members:,} members and {args.sales:,} sales first")
+            _background(session, rng, args.members, args.sales)
+        if session.scalar(select(Staff.id).where(Staff.username == BENCH_USER)) is None:
+            staff_service.create_staff(session, username=BENCH_USER, password=BENCH_PASSWORD, role="agent")
+        if args.member_id:
+            return args.member_id
+        member_id, count = _busiest(session)
+        if count >= FOCUS_TRANSACTIONS:
+            print(f"busiest member #{member_id} has {count} transactions")
+            return member_id
+        member_id = _focus_member(session, rng)
+        print(f"busiest member had {count} transactions; added bench focus member #{member_id} "
+              f"with {FOCUS_TRANSACTIONS}")
+        return member_id
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run(db: Database, member_id: int, rounds: int) -> None:
+    with db.session() as session:
+        latest = session.scalar(select(Transaction.id).where(Transaction.buyer_id == member_id)
+                                .order_by(Transaction.created_at.desc()).limit(1))
+        counts = (session.scalar(select(func.count()).where(Transaction.buyer_id == member_id)),
+                  session.scalar(select(func.count()).where(Transaction.seller_id == member_id)))
+    print(f"member #{member_id}: {counts[0]} purchases, {counts[1]} sales; escrow pane on transaction #{latest}")
+    panes = {
+        "member summary": f"/api/v1/members/{member_id}/summary",
+        "transactions (first 50)": f"/api/v1/transactions?member_id={member_id}&limit=50",
+        "ratings summary": f"/api/v1/members/{member_id}/ratings/summary",
+        "ratings received (first 50)": f"/api/v1/ratings?member_id={member_id}&direction=received&limit=50",
+        "escrow timeline": f"/api/v1/transactions/{latest}",
+    }
+    with TestClient(create_app(db)) as client:
+        login = client.post("/api/v1/auth/login", json={"username": BENCH_USER, "password": BENCH_PASSWORD})
+        auth = {"Authorization": f"Bearer {login.json()['access_token']}"}
+        timings: dict[str, list[float]] = {name: [] for name in panes}
+        totals: list[float] = []
+        for round_no in range(rounds + 20):
+            total = 0.0
+            for name, path in panes.items():
+                start = time.perf_counter()
+                response = client.get(path, headers=auth)
+                elapsed = (time.perf_counter() - start) * 1000
+                if response.status_code != 200:
+                    raise SystemExit(f"{path}: {response.status_code} {response.text}")
+                if round_no >= 20:  # the first rounds warm caches and the connection pool
+                    timings[name].append(elapsed)
+                total += elapsed
+            if round_no >= 20:
+                totals.append(total)
+    print(f"\n{db.dialect}, {rounds} rounds, milliseconds per request (TestClient, in process)")
+    print(f"{'pane':<30}{'p50':>8}{'p95':>8}{'max':>8}")
+    for name, values in timings.items():
+        print(f"{name:<30}{statistics.median(values):8.2f}{_percentile(values, 0.95):8.2f}{max(values):8.2f}")
+    print(f"{'ALL PANES (sequential)':<30}{statistics.median(totals):8.2f}{_percentile(totals, 0.95):8.2f}"
+          f"{max(totals):8.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", help="default: a scratch SQLite file with generated rows")
+    parser.add_argument("--member-id", type=int, help="bench this member instead of the busiest one")
+    parser.add_argument("--rounds", type=int, default=300)
+    parser.add_argument("--members", type=int, default=50_000, help="background members for a scratch database")
+    parser.add_argument("--sales", type=int, default=300_000, help="background sales for a scratch database")
+    args = parser.parse_args()
+    url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='anzen-bench-')) / 'bench.db'}"
+    db = Database(url)
+    schema.upgrade(db)
+    try:
+        run(db, _prepare(db, args), args.rounds)
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -35,10 +35,13 @@ from sqlalchemy.orm import Session
 from backend import schema
 from backend.app import create_app
 from backend.db import Database, utcnow
+from backend.escrow import history
 from backend.escrow.models import LedgerEntry, Transaction
 from backend.listings.models import Listing
+from backend.members import service as member_service
 from backend.members.models import Member
 from backend.ratings.models import Rating
+from backend.ratings.summary import rating_summary
 from backend.staff import service as staff_service
 from backend.staff.models import Staff
 
@@ -175,7 +178,42 @@ def run(db: Database, member_id: int, rounds: int) -> None:
                 total += elapsed
             if round_no >= 20:
                 totals.append(total)
-    print(f"\n{db.dialect}, {rounds} rounds, milliseconds per request (TestClient, in process)")
+    _report(f"{db.dialect}, {rounds} rounds, ms per HTTP request (TestClient, in process)", timings, totals)
+    _report(f"{db.dialect}, {rounds} rounds, ms per service call (same functions, no HTTP)",
+            *_service_timings(db, member_id, latest, rounds))
+
+
+def _service_timings(db: Database, member_id: int, latest: int, rounds: int) -> tuple[dict[str, list[float]],
+                                                                                   list[float]]:
+    """The same panes without HTTP, auth and JSON: where the time goes."""
+    with db.session() as session:
+        staff = session.scalar(select(Staff).where(Staff.username == BENCH_USER))
+        calls = {
+            "member summary": lambda: member_service.summary(session, member_id=member_id),
+            "transactions (first 50)": lambda: history.list_transactions(
+                session, member_id=member_id, role=None, listing_id=None, status=None, cursor=None, limit=50),
+            "ratings summary": lambda: rating_summary(session, member_id=member_id),
+            "escrow timeline": lambda: history.transaction_detail(session, transaction_id=latest, staff=staff),
+        }
+        timings: dict[str, list[float]] = {name: [] for name in calls}
+        totals: list[float] = []
+        for round_no in range(rounds + 20):
+            total = 0.0
+            for name, call in calls.items():
+                start = time.perf_counter()
+                call()
+                elapsed = (time.perf_counter() - start) * 1000
+                if round_no >= 20:
+                    timings[name].append(elapsed)
+                total += elapsed
+            session.expunge_all()
+            if round_no >= 20:
+                totals.append(total)
+    return timings, totals
+
+
+def _report(title: str, timings: dict[str, list[float]], totals: list[float]) -> None:
+    print(f"\n{title}")
     print(f"{'pane':<30}{'p50':>8}{'p95':>8}{'max':>8}")
     for name, values in timings.items():
         print(f"{name:<30}{statistics.median(values):8.2f}{_percentile(values, 0.95):8.2f}{max(values):8.2f}")

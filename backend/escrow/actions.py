@@ -89,8 +89,9 @@ def act(
                        f"#{pending.id}); it must be approved or rejected first.", code="approval_pending")
     machine_action = MACHINE_ACTION[action]
     if action in _MOVES_MONEY_BACK:
-        refund = _refund_amount(session, tx, machine_action, amount)
-        if not within_limit(staff.role, refund):
+        refund, refunded_before = _refund_amount(session, tx, machine_action, amount)
+        # The limit caps the total refunded on one sale, so splitting a refund does not get round it.
+        if not within_limit(staff.role, refunded_before + refund):
             return ActionOutcome(tx, _request_approval(session, tx, machine_action, refund, staff, reason))
     tx = escrow_service.apply(session, transaction_id=tx.id, action=machine_action, actor_id=staff.id,
                               actor_label=staff.username, reason=reason, amount=amount)
@@ -156,16 +157,18 @@ def _reason(reason: str) -> str:
     return reason
 
 
-def _refund_amount(session: Session, tx: Transaction, machine_action: str, amount: int | None) -> int:
-    """What the action would refund, checked now so an over-limit request is a legal one."""
+def _refund_amount(session: Session, tx: Transaction, machine_action: str, amount: int | None) -> tuple[int, int]:
+    """What the action would refund and what was refunded before, checked now so an
+    over-limit request is a legal one."""
     _ensure_legal(tx, machine_action)
-    held = escrow_service.current_balance(session, tx.id).held
+    money = escrow_service.current_balance(session, tx.id)
+    held = money.held
     refund = held if amount is None else amount
     if machine_action == "refund" and refund <= 0:
         raise InvalidInput("a refund must be more than ¥0", field="amount")
     if refund > held:
         raise Conflict(f"Cannot refund ¥{refund:,}: only ¥{held:,} is held.", code="insufficient_held")
-    return refund
+    return refund, money.refunded
 
 
 def _ensure_legal(tx: Transaction, machine_action: str) -> None:

@@ -1,14 +1,15 @@
 """How much each role may refund on its own: the one place the limits live.
 
-A refund (or a cancel, which refunds everything held) above the acting
-role's limit does not move money; it becomes a request a supervisor decides.
+A refund (or a cancel, which refunds everything held) that would take the
+total refunded on a sale above the acting role's limit does not move money;
+it becomes a request a supervisor decides.
 """
 
 from __future__ import annotations
 
 from backend.staff.models import Role
 
-# Yen per refund; None = no limit. Roles not listed may not refund at all.
+# Yen refunded per sale; None = no limit. Roles not listed may not refund at all.
 REFUND_LIMITS: dict[Role, int | None] = {
     Role.agent: 30_000,
     Role.supervisor: None,
@@ -16,10 +17,10 @@ REFUND_LIMITS: dict[Role, int | None] = {
 
 
 def refund_limit(role: str) -> int | None:
-    """The most ``role`` may refund in one action without approval (0 when it may not refund)."""
+    """The most ``role`` may refund on one sale without approval (0 when it may not refund)."""
     return REFUND_LIMITS.get(Role(role), 0)
 
 
-def within_limit(role: str, amount: int) -> bool:
+def within_limit(role: str, refunded_total: int) -> bool:
     limit = refund_limit(role)
-    return limit is None or amount <= limit
+    return limit is None or refunded_total <= limit

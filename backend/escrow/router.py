@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
 from backend.deps import DbSession, require
 from backend.escrow import actions, history
@@ -26,6 +26,9 @@ router = APIRouter(tags=["transactions"])
 Reader = Annotated[Staff, Depends(require(Permission.read_marketplace))]
 Actor = Annotated[Staff, Depends(require(Permission.escrow_act))]
 Approver = Annotated[Staff, Depends(require(Permission.approve_refunds))]
+# Ids are 32-bit integer columns: a larger number is refused (422) before it reaches the database.
+ROW_ID_MAX = 2**31 - 1
+RowId = Annotated[int, Path(ge=1, le=ROW_ID_MAX)]
 Cursor = Annotated[str | None, Query(max_length=200)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
@@ -34,9 +37,9 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 def list_transactions(
     _staff: Reader,
     session: DbSession,
-    member_id: int | None = None,
+    member_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None,
     role: Annotated[MemberRole | None, Query(description="with member_id: the member as buyer or as seller")] = None,
-    listing_id: int | None = None,
+    listing_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None,
     status: TransactionStatus | None = None,
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
@@ -46,7 +49,7 @@ def list_transactions(
 
 
 @router.get("/transactions/{transaction_id}", response_model=TransactionDetail)
-def get_transaction(transaction_id: int, staff: Reader, session: DbSession) -> TransactionDetail:
+def get_transaction(transaction_id: RowId, staff: Reader, session: DbSession) -> TransactionDetail:
     return history.transaction_detail(session, transaction_id=transaction_id, staff=staff)
 
 
@@ -64,7 +67,7 @@ def _act(session: DbSession, idem: IdempotencyGuard, response: Response, *, tran
 
 
 @router.post("/transactions/{transaction_id}/hold", response_model=ActionResult)
-def hold(transaction_id: int, body: EscrowActionIn, staff: Actor, idem: Idempotency, session: DbSession,
+def hold(transaction_id: RowId, body: EscrowActionIn, staff: Actor, idem: Idempotency, session: DbSession,
          response: Response) -> Any:
     """Put the held payment on hold (dispute): nothing is released until a decision."""
     return _act(session, idem, response, transaction_id=transaction_id, action=actions.StaffAction.hold,
@@ -72,7 +75,7 @@ def hold(transaction_id: int, body: EscrowActionIn, staff: Actor, idem: Idempote
 
 
 @router.post("/transactions/{transaction_id}/release", response_model=ActionResult)
-def release(transaction_id: int, body: EscrowActionIn, staff: Actor, idem: Idempotency, session: DbSession,
+def release(transaction_id: RowId, body: EscrowActionIn, staff: Actor, idem: Idempotency, session: DbSession,
             response: Response) -> Any:
     """Release what is held on a disputed transaction to the seller."""
     return _act(session, idem, response, transaction_id=transaction_id, action=actions.StaffAction.release,
@@ -81,7 +84,7 @@ def release(transaction_id: int, body: EscrowActionIn, staff: Actor, idem: Idemp
 
 @router.post("/transactions/{transaction_id}/refund", response_model=ActionResult,
              responses={202: {"model": ActionResult, "description": "above your limit: a supervisor must approve"}})
-def refund(transaction_id: int, body: RefundIn, staff: Actor, idem: Idempotency, session: DbSession,
+def refund(transaction_id: RowId, body: RefundIn, staff: Actor, idem: Idempotency, session: DbSession,
            response: Response) -> Any:
     """Refund all (no amount) or part of what is held on a disputed transaction to the buyer."""
     return _act(session, idem, response, transaction_id=transaction_id, action=actions.StaffAction.refund,
@@ -90,7 +93,7 @@ def refund(transaction_id: int, body: RefundIn, staff: Actor, idem: Idempotency,
 
 @router.post("/transactions/{transaction_id}/cancel", response_model=ActionResult,
              responses={202: {"model": ActionResult, "description": "above your limit: a supervisor must approve"}})
-def cancel(transaction_id: int, body: EscrowActionIn, staff: Actor, idem: Idempotency, session: DbSession,
+def cancel(transaction_id: RowId, body: EscrowActionIn, staff: Actor, idem: Idempotency, session: DbSession,
            response: Response) -> Any:
     """Cancel the sale before completion, refunding everything held to the buyer."""
     return _act(session, idem, response, transaction_id=transaction_id, action=actions.StaffAction.cancel,
@@ -102,7 +105,7 @@ def list_refund_approvals(
     _staff: Actor,
     session: DbSession,
     status: ApprovalStatus | None = None,
-    transaction_id: int | None = None,
+    transaction_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None,
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> Page[RefundApprovalOut]:
@@ -117,14 +120,14 @@ def _decide(session: DbSession, idem: IdempotencyGuard, *, approval_id: int, app
 
 
 @router.post("/refund-approvals/{approval_id}/approve", response_model=RefundApprovalOut)
-def approve_refund(approval_id: int, body: DecisionIn, staff: Approver, idem: Idempotency,
+def approve_refund(approval_id: RowId, body: DecisionIn, staff: Approver, idem: Idempotency,
                    session: DbSession) -> Any:
     """Approve a refund above the requester's limit: the refund runs now."""
     return _decide(session, idem, approval_id=approval_id, approve=True, staff=staff, body=body)
 
 
 @router.post("/refund-approvals/{approval_id}/reject", response_model=RefundApprovalOut)
-def reject_refund(approval_id: int, body: DecisionIn, staff: Approver, idem: Idempotency,
+def reject_refund(approval_id: RowId, body: DecisionIn, staff: Approver, idem: Idempotency,
                   session: DbSession) -> Any:
     """Reject a refund request; no money moves."""
     return _decide(session, idem, approval_id=approval_id, approve=False, staff=staff, body=body)

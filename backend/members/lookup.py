@@ -11,7 +11,7 @@ from backend.listings.models import Listing
 from backend.members.models import Member
 from backend.members.schemas import LookupHit
 
-_MAX_ID = 2**63 - 1  # larger numbers cannot be row ids (and would overflow PostgreSQL's bigint)
+_MAX_ID = 2**31 - 1  # ids are 32-bit integer columns; larger numbers cannot be row ids
 
 
 def lookup(session: Session, *, key: str) -> list[LookupHit]:

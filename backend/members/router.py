@@ -17,6 +17,7 @@ from backend.staff.models import Staff
 router = APIRouter(tags=["members"])
 Reader = Annotated[Staff, Depends(require(Permission.read_marketplace))]
 Revealer = Annotated[Staff, Depends(require(Permission.reveal_pii))]
+MemberId = Annotated[int, Path(ge=1, le=2**31 - 1)]  # a 32-bit column: larger ids are a 422, not a DB error
 
 
 @router.get("/members", response_model=Page[MemberOut])
@@ -38,18 +39,18 @@ def list_members(
 
 
 @router.get("/members/{member_id}", response_model=MemberOut)
-def get_member(member_id: int, _staff: Reader, session: DbSession) -> MemberOut:
+def get_member(member_id: MemberId, _staff: Reader, session: DbSession) -> MemberOut:
     return service.member_out(service.get_member(session, member_id))
 
 
 @router.get("/members/{member_id}/summary", response_model=MemberSummary)
-def member_summary(member_id: int, _staff: Reader, session: DbSession) -> MemberSummary:
+def member_summary(member_id: MemberId, _staff: Reader, session: DbSession) -> MemberSummary:
     """The member pane: counts, strikes, takedowns, flags, open inquiries and signals, in one request."""
     return service.summary(session, member_id=member_id)
 
 
 @router.post("/members/{member_id}/contact/reveal", response_model=ContactOut)
-def reveal_contact(member_id: int, body: RevealIn, staff: Revealer, session: DbSession) -> ContactOut:
+def reveal_contact(member_id: MemberId, body: RevealIn, staff: Revealer, session: DbSession) -> ContactOut:
     """Show unmasked contact details; the reveal (who, which fields, why) goes to the audit log.
 
     Deliberately no Idempotency-Key: a replay would have to store the details

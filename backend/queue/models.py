@@ -48,11 +48,14 @@ class QueueItem(Base):
 
     __table_args__ = (
         UniqueConstraint("kind", "ref_id", name="uq_queue_items_kind_ref"),
+        # One index per sort key, with and without the kind (a role works one kind; supervisors all).
         Index("ix_queue_items_open_rank", "open", "rank", "id"),
         Index("ix_queue_items_open_kind_rank", "open", "kind", "rank", "id"),
         Index("ix_queue_items_open_due", "open", "sla_due", "id"),
+        Index("ix_queue_items_open_kind_due", "open", "kind", "sla_due", "id"),
         Index("ix_queue_items_open_created", "open", "created_at", "id"),
-        Index("ix_queue_items_claim", "claimed_by_id", "claim_expires_at"),
+        Index("ix_queue_items_open_kind_created", "open", "kind", "created_at", "id"),
+        Index("ix_queue_items_claim", "claimed_by_id", "open", "rank", "id"),
         Index("ix_queue_items_updated", "updated_at", "id"),
     )
 

@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Bundle, Session, aliased
 
 from backend.audit import service as audit
 from backend.db import utcnow
@@ -39,7 +39,7 @@ from backend.queue import priority
 from backend.queue.claims import ensure_can_act
 from backend.queue.models import QueueItem
 from backend.queue.schemas import QueueChanges, QueueItemOut, QueuePage
-from backend.queue.sources import SOURCES, kinds_for, source_for
+from backend.queue.sources import SOURCES, ensure_built, kinds_for, source_for
 from backend.staff import shifts
 from backend.staff.models import Role, Staff
 
@@ -107,8 +107,18 @@ def _visible(staff: Staff, kinds: list[str] | None) -> list[str]:
     return kinds
 
 
+def _kind_clause(kinds: list[str]) -> ColumnElement[bool]:
+    """Equality for one kind, so both planners use the (open, kind, sort key) indexes."""
+    return QueueItem.kind == kinds[0] if len(kinds) == 1 else QueueItem.kind.in_(kinds)
+
+
+# Plain column rows, not ORM entities: loading 50 entities per page costs more than the query.
+_ITEM = Bundle("item", *QueueItem.__table__.columns)
+
+
 def joined_rows() -> Select[Any]:
-    return (select(QueueItem, Claimer.display_name, HandedBy.display_name)
+    """(item, claimer name, handed over by) rows; ``item`` has the queue_items columns as attributes."""
+    return (select(_ITEM, Claimer.display_name, HandedBy.display_name)
             .outerjoin(Claimer, Claimer.id == QueueItem.claimed_by_id)
             .outerjoin(HandedBy, HandedBy.id == QueueItem.handover_by_id))
 
@@ -135,8 +145,7 @@ def renderer(staff: Staff, now: datetime) -> Callable[[Any], QueueItemOut]:
 
 
 def _out(session: Session, staff: Staff, item_id: int, now: datetime) -> QueueItemOut:
-    row = session.execute(joined_rows().where(QueueItem.id == item_id)
-                          .execution_options(populate_existing=True)).one()
+    row = session.execute(joined_rows().where(QueueItem.id == item_id)).one()
     return renderer(staff, now)(row)
 
 
@@ -146,9 +155,10 @@ def list_items(session: Session, *, staff: Staff, kind: str | None = None, categ
                status: str | None = None, claim: ClaimFilter = ClaimFilter.all, sla: SlaFilter | None = None,
                sort: Sort = Sort.priority, cursor: str | None = None, limit: int = 50) -> QueuePage:
     """One page of open items the caller's role works, filtered and sorted on indexed keys."""
+    ensure_built(session)
     now = utcnow()
     kinds = _visible(staff, [kind] if kind else None)
-    stmt = joined_rows().where(QueueItem.open.is_(True), QueueItem.kind.in_(kinds))
+    stmt = joined_rows().where(QueueItem.open.is_(True), _kind_clause(kinds))
     if category:
         stmt = stmt.where(QueueItem.category == category)
     if status:
@@ -296,6 +306,7 @@ def _audit(session: Session, actor: Staff, action: str, item: QueueItem, **after
 
 def next_item(session: Session, *, staff: Staff, kinds: list[str] | None = None) -> QueueItemOut | None:
     """Claim the best unclaimed, actionable item of the caller's kinds; None when there is none."""
+    ensure_built(session)
     now = utcnow()
     chosen = _visible(staff, kinds)
     until = _lease_until(session, staff, now, actor=staff)
@@ -303,7 +314,7 @@ def next_item(session: Session, *, staff: Staff, kinds: list[str] | None = None)
     while True:
         item = session.scalar(
             select(QueueItem)
-            .where(QueueItem.open.is_(True), QueueItem.waiting.is_(False), QueueItem.kind.in_(chosen),
+            .where(QueueItem.open.is_(True), QueueItem.waiting.is_(False), _kind_clause(chosen),
                    unclaimed(now), QueueItem.id.not_in(passed))
             .order_by(QueueItem.rank, QueueItem.id).limit(1)
             .with_for_update(skip_locked=True).execution_options(populate_existing=True))

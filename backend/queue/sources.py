@@ -181,12 +181,34 @@ def rebuild(conn: Connection, *, kinds: Iterable[str] | None = None, batch: int 
         model = source.model
         in_queue = exists().where(QueueItem.kind == source.kind, QueueItem.ref_id == model.id)
         missing = source.select_rows().where(source.open_clause(), ~in_queue).order_by(model.id).limit(batch)
-        while rows := conn.execute(missing).all():
+        last_id = 0
+        while rows := conn.execute(missing.where(model.id > last_id)).all():
             mirror(conn, source, rows)
             touched += len(rows)
+            last_id = rows[-1].id
         stale = conn.execute(source.select_rows().join(
             QueueItem, (QueueItem.kind == source.kind) & (QueueItem.ref_id == model.id))
             .where(QueueItem.open.is_(True), ~source.open_clause())).all()
         mirror(conn, source, stale)
         touched += len(stale)
     return touched
+
+
+_BUILT: set[str] = set()  # databases (by URL) this process has checked
+
+
+def ensure_built(session: Session) -> None:
+    """Build the queue once per process when its table is empty but open
+    inquiries or flags exist: a database seeded with bulk inserts. Runs in its
+    own write transaction; costs one indexed probe per process afterwards."""
+    engine = session.get_bind()
+    key = str(engine.url)
+    if key in _BUILT:
+        return
+    if session.scalar(select(QueueItem.id).limit(1)) is None and any(
+            session.scalar(select(source.model.id).where(source.open_clause()).limit(1)) is not None
+            for source in SOURCES.values()):
+        with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
+            if conn.scalar(select(QueueItem.id).limit(1)) is None:
+                rebuild(conn)
+    _BUILT.add(key)

@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -78,6 +78,7 @@ def list_ratings(
 
 
 @router.get("/members/{member_id}/ratings/summary", response_model=RatingSummary)
-def member_rating_summary(member_id: int, _staff: Reader, session: DbSession) -> RatingSummary:
+def member_rating_summary(member_id: Annotated[int, Path(ge=1, le=2**31 - 1)], _staff: Reader,
+                          session: DbSession) -> RatingSummary:
     """The ratings pane header: totals received and given, a 6 × 30-day trend, the latest bad ratings."""
     return rating_summary(session, member_id=member_id)

@@ -8,7 +8,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -89,7 +89,7 @@ def create_recall(session: Session, *, data: RecallIn, actor_id: int | None, act
         raise Conflict(f"Recall {data.number} is already registered.", code="duplicate", field="number")
     if data.requested_at is not None and data.requested_at.tzinfo is None:
         raise InvalidInput("requested_at needs a time zone (e.g. +09:00)", field="requested_at")
-    requested = data.requested_at or utcnow()
+    requested = (data.requested_at or utcnow()).astimezone(UTC)
     recall = Recall(
         source=data.source, number=data.number, recall_date=data.recall_date, title=data.title,
         description=data.description, manufacturer=data.manufacturer,
@@ -144,7 +144,7 @@ def update_recall(session: Session, *, recall_id: int, patch: RecallPatch, staff
     for key, value in changes.items():
         if value is None and key in ("status", "requested_at"):
             continue
-        setattr(recall, key, value)
+        setattr(recall, key, value.astimezone(UTC) if key == "requested_at" else value)
     if changes.get("requested_at"):
         recall.removal_due_at = removal_deadline(recall.requested_at)
     session.flush()
@@ -276,16 +276,18 @@ def decide(session: Session, *, recall_id: int, refs: Sequence[tuple[int, int | 
     return DecisionReport([matches[i] for i in ids], suspended)
 
 
-_PROFILE_CACHE: dict[tuple[int, int], matcher.RecallProfile] = {}
+_PROFILE_CACHE: dict[tuple[int, int, str, datetime], matcher.RecallProfile] = {}
 
 
 def _open_profiles(session: Session) -> list[matcher.RecallProfile]:
     """Profiles of every open recall; products never change after registration,
-    so a profile is reused until the recall's version moves."""
+    so a profile is reused until the recall's version moves. Number and creation
+    time are in the key so another database's recall with the same id never hits."""
     profiles = []
-    for recall_id, version in session.execute(
-            select(Recall.id, Recall.version).where(Recall.status == RecallStatus.open)):
-        key = (recall_id, version)
+    for recall_id, version, number, created_at in session.execute(
+            select(Recall.id, Recall.version, Recall.number, Recall.created_at)
+            .where(Recall.status == RecallStatus.open)):
+        key = (recall_id, version, number, created_at)
         if key not in _PROFILE_CACHE:
             if len(_PROFILE_CACHE) > 1024:
                 _PROFILE_CACHE.clear()

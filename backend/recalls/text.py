@@ -23,6 +23,10 @@ BRAND, TYPE, LINE = "@", "#", "%"
 
 _HIRA_TO_KATA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)}
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[ァ-ヺー]{2,}|[一-龯々〆]{2,}")
+_LATIN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_LATIN_PHRASE = re.compile(r"[a-z0-9]+(?:[\s\-'’・]{1,3}[a-z0-9]+)*")
+_JAPANESE_RUN = re.compile(r"[ァ-ヺー・一-龯々〆]+")
+_SEPARATORS = re.compile(r"[\s\-'’・]+")
 _COMPACT_DROP = re.compile(r"[\s\-‐‑‒–—―_./'’・,、。()（）\[\]【】]+")
 
 
@@ -56,10 +60,24 @@ def compact(text: str) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    keys: dict[str, str]  # folded spelling -> "@brand" / "#type" / "%line"
-    pattern: re.Pattern[str]
+    latin: dict[str, str]  # spelling without separators -> "@brand" / "#type" / "%line"
+    kana: dict[str, str]  # Japanese spelling as folded -> key
+    kana_lengths: dict[str, tuple[int, ...]]  # first character -> spelling lengths, longest first
     stopwords: frozenset[str]
     accessory: re.Pattern[str]
+
+    def lookup(self, spelling: str) -> str | None:
+        return self.latin.get(_normal_spelling(spelling)) or self.kana.get(spelling)
+
+    def key_for_brand(self, brand: str | None) -> str | None:
+        """Canonical key for a brand field; unknown brands keep their own compact spelling."""
+        if not brand or not brand.strip():
+            return None
+        folded = fold(brand).strip()
+        key = self.lookup(folded) or self.latin.get(compact(folded))
+        if key is not None and key.startswith(BRAND):
+            return key
+        return BRAND + compact(folded)[:60]
 
     def accessory_marker(self, folded_title: str) -> str | None:
         """A word saying the listing is a part or accessory *for* the product
@@ -67,42 +85,33 @@ class Vocabulary:
         match = self.accessory.search(folded_title)
         return match.group() if match else None
 
-    def key_for_brand(self, brand: str | None) -> str | None:
-        """Canonical key for a brand field; unknown brands keep their own compact spelling."""
-        if not brand or not brand.strip():
-            return None
-        folded = fold(brand).strip()
-        for spelling, key in self.keys.items():
-            if key.startswith(BRAND) and (folded == spelling or compact(folded) == compact(spelling)):
-                return key
-        return BRAND + compact(folded)[:60]
-
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     raw = json.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
-    keys: dict[str, str] = {}
+    latin: dict[str, str] = {}
+    kana: dict[str, str] = {}
     for section, prefix in (("lines", LINE), ("types", TYPE), ("brands", BRAND)):
         for name, spellings in raw[section].items():
             for spelling in (name, *spellings):
-                keys.setdefault(fold(spelling), prefix + name)
-    alternatives = []
-    for spelling in sorted(keys, key=len, reverse=True):
-        body = r"[\s\-'’・]*".join(re.escape(part) for part in re.split(r"[\s\-'’・]+", spelling) if part)
-        if spelling[0].isascii():
-            body = rf"(?<![a-z0-9]){body}(?![a-z0-9])"
-        alternatives.append(f"(?:{body})")
-    pattern = re.compile("|".join(alternatives))
-    lookup = {_normal_spelling(s): k for s, k in keys.items()}
+                folded = fold(spelling)
+                if folded.isascii():
+                    latin.setdefault(_normal_spelling(folded), prefix + name)
+                else:
+                    kana.setdefault(folded, prefix + name)
     markers = [fold(m) for m in raw["accessory_markers"]]
     accessory = re.compile("|".join(rf"(?<![a-z]){re.escape(m)}(?![a-z])" if m.isascii() else re.escape(m)
                                     for m in sorted(markers, key=len, reverse=True)))
-    return Vocabulary(keys=lookup, pattern=pattern, stopwords=frozenset(fold(w) for w in raw["stopwords"]),
-                      accessory=accessory)
+    lengths: dict[str, set[int]] = {}
+    for spelling in kana:
+        lengths.setdefault(spelling[0], set()).add(len(spelling))
+    return Vocabulary(latin=latin, kana=kana,
+                      kana_lengths={c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()},
+                      stopwords=frozenset(fold(w) for w in raw["stopwords"]), accessory=accessory)
 
 
 def _normal_spelling(spelling: str) -> str:
-    return re.sub(r"[\s\-'’・]+", "", spelling)
+    return _SEPARATORS.sub("", spelling)
 
 
 @dataclass
@@ -130,16 +139,48 @@ class Analysis:
 
 
 def analyse(folded: str) -> Analysis:
-    """Keys and leftover words of an already :func:`fold`-ed text."""
+    """Keys and leftover words of an already :func:`fold`-ed text.
+
+    Latin words are looked up alone and in runs of up to four (``iris ohyama``,
+    ``rock 'n play``); Japanese runs are segmented greedily, longest known
+    spelling first, so run-on text (``コンビスゴカルベビーカー``) yields every key.
+    """
     vocab = vocabulary()
     result = Analysis(compact=_COMPACT_DROP.sub("", folded))
+    covered: list[tuple[int, int]] = []
+    tokens = [(m.start(), m.end()) for m in _LATIN.finditer(folded)]
+    i = 0
+    while i < len(tokens):
+        for n in (4, 3, 2, 1):
+            if i + n > len(tokens):
+                continue
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            span = folded[start:end]
+            if n > 1 and not _LATIN_PHRASE.fullmatch(span):
+                continue
+            key = vocab.latin.get(_normal_spelling(span))
+            if key is not None:
+                result.add_key(key, (start, end))
+                covered.append((start, end))
+                i += n
+                break
+        else:
+            i += 1
+    for run in _JAPANESE_RUN.finditer(folded):
+        text, base, pos = run.group(), run.start(), 0
+        while pos < len(text) - 1:
+            for n in vocab.kana_lengths.get(text[pos], ()):
+                key = vocab.kana.get(text[pos:pos + n]) if pos + n <= len(text) else None
+                if key is not None:
+                    result.add_key(key, (base + pos, base + pos + n))
+                    covered.append((base + pos, base + pos + n))
+                    pos += n
+                    break
+            else:
+                pos += 1
     blanked = list(folded)
-    for match in vocab.pattern.finditer(folded):
-        key = vocab.keys.get(_normal_spelling(match.group()))
-        if key is None:
-            continue
-        result.add_key(key, match.span())
-        blanked[match.start():match.end()] = " " * (match.end() - match.start())
+    for start, end in covered:
+        blanked[start:end] = " " * (end - start)
     for match in _WORD.finditer("".join(blanked)):
         word = match.group()
         if word in vocab.stopwords or len(word) < 2 or (word.isdigit() and len(word) < 4):

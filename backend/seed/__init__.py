@@ -31,7 +31,7 @@ from backend.seed.context import SCALES, Scale, SeedContext
 from backend.seed.market import write_listings
 from backend.seed.people import PeoplePools, joining_times, write_members
 from backend.seed.support import write_inquiries
-from backend.seed.writer import BulkWriter
+from backend.seed.writer import BulkWriter, foreign_keys_checked_at_end
 from backend.staff.demo import DEMO_ACCOUNTS
 from backend.staff.models import Staff
 
@@ -122,10 +122,12 @@ def _run(db: Database, scale: Scale, *, scale_name: str, seed_value: int, progre
 
 @contextmanager
 def _bulk_settings(session: Session) -> Iterator[None]:
-    """A bigger SQLite page cache for the duration (restored after, the connection is pooled)."""
+    """Load-time tuning: a bigger SQLite page cache (restored after: the connection is
+    pooled); on PostgreSQL, foreign keys validated once at the end instead of per row."""
     conn = session.connection()
     if conn.dialect.name != "sqlite":
-        yield
+        with foreign_keys_checked_at_end(conn):
+            yield
         return
     previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     conn.exec_driver_sql(f"PRAGMA cache_size=-{_SQLITE_CACHE_KIB}")

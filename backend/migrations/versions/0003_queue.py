@@ -51,8 +51,10 @@ def upgrade() -> None:
         batch_op.create_index("ix_queue_items_open_rank", ["open", "rank", "id"], unique=False)
         batch_op.create_index("ix_queue_items_open_kind_rank", ["open", "kind", "rank", "id"], unique=False)
         batch_op.create_index("ix_queue_items_open_due", ["open", "sla_due", "id"], unique=False)
+        batch_op.create_index("ix_queue_items_open_kind_due", ["open", "kind", "sla_due", "id"], unique=False)
         batch_op.create_index("ix_queue_items_open_created", ["open", "created_at", "id"], unique=False)
-        batch_op.create_index("ix_queue_items_claim", ["claimed_by_id", "claim_expires_at"], unique=False)
+        batch_op.create_index("ix_queue_items_open_kind_created", ["open", "kind", "created_at", "id"], unique=False)
+        batch_op.create_index("ix_queue_items_claim", ["claimed_by_id", "open", "rank", "id"], unique=False)
         batch_op.create_index("ix_queue_items_updated", ["updated_at", "id"], unique=False)
 
     op.create_table(
@@ -79,7 +81,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("macros")
     with op.batch_alter_table("queue_items", schema=None) as batch_op:
-        for name in ("ix_queue_items_updated", "ix_queue_items_claim", "ix_queue_items_open_created",
-                     "ix_queue_items_open_due", "ix_queue_items_open_kind_rank", "ix_queue_items_open_rank"):
+        for name in ("ix_queue_items_updated", "ix_queue_items_claim", "ix_queue_items_open_kind_created",
+                     "ix_queue_items_open_created", "ix_queue_items_open_kind_due", "ix_queue_items_open_due",
+                     "ix_queue_items_open_kind_rank", "ix_queue_items_open_rank"):
             batch_op.drop_index(name)
     op.drop_table("queue_items")

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from backend.audit.models import AuditEvent
 from backend.db import Database, utcnow
-from backend.escrow.models import LedgerEntry
+from backend.escrow import service as escrow_service
+from backend.escrow.models import LedgerEntry, Transaction
 from backend.inquiries.models import Inquiry
 from tests.backend.escrow.conftest import MakeTx
 
@@ -191,8 +192,6 @@ def test_partial_refund_within_limit_on_a_large_sale(client: TestClient, headers
 
 def test_approval_is_refused_when_the_escrow_moved_on(client: TestClient, headers, db: Database,
                                                       make_tx: MakeTx) -> None:
-    from backend.escrow import service as escrow_service
-
     tx_id = make_tx("paid", 50_000)
     approval = client.post(f"{API}/transactions/{tx_id}/cancel", json={"reason": "fraud suspected"},
                            headers=headers["agent"]).json()["approval"]
@@ -211,8 +210,6 @@ def test_no_action_on_a_sale_another_agent_is_working(client: TestClient, header
                                                       make_tx: MakeTx) -> None:
     tx_id = make_tx("paid")
     with db.transaction() as s:
-        from backend.escrow.models import Transaction
-
         tx = s.get(Transaction, tx_id)
         s.add(Inquiry(member_id=tx.buyer_id, category="payment", subject="refund?", transaction_id=tx_id,
                       first_response_due=utcnow(), resolution_due=utcnow(),
@@ -230,3 +227,25 @@ def test_read_only_roles_see_no_actions(client: TestClient, headers, make_tx: Ma
         assert detail["actions"] == [] and detail["refund_limit"] == 0
         assert client.post(f"{API}/transactions/{tx_id}/release", json={"reason": "x"},
                            headers=headers[role]).status_code == 403
+
+
+def test_split_refunds_count_against_the_limit(client: TestClient, headers, make_tx: MakeTx) -> None:
+    tx_id = make_tx("disputed", 45_000)
+    first = client.post(f"{API}/transactions/{tx_id}/refund", json={"reason": "part 1", "amount": 25_000},
+                        headers=headers["agent"])
+    assert first.status_code == 200
+    second = client.post(f"{API}/transactions/{tx_id}/refund", json={"reason": "part 2", "amount": 10_000},
+                         headers=headers["agent"])
+    assert second.status_code == 202 and second.json()["approval"]["amount"] == 10_000
+    assert second.json()["transaction"]["refunded"] == 25_000
+
+
+def test_ids_beyond_the_column_range_are_refused_not_crashed(client: TestClient, headers, db: Database) -> None:
+    huge = 2**31
+    for method, path in [("GET", f"{API}/transactions/{huge}"), ("POST", f"{API}/transactions/{huge}/hold"),
+                         ("GET", f"{API}/members/{huge}/summary"), ("GET", f"{API}/members/{huge}/ratings/summary"),
+                         ("POST", f"{API}/refund-approvals/{huge}/approve"),
+                         ("GET", f"{API}/transactions?member_id={huge}")]:
+        response = client.request(method, path, json={"reason": "x"}, headers=headers["supervisor"])
+        assert response.status_code == 422, (path, response.text)
+    assert client.get(f"{API}/lookup/{huge}", headers=headers["agent"]).json() == []

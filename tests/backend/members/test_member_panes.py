@@ -62,7 +62,8 @@ def seller(db: Database, role_staff: dict[str, int]) -> Seller:
         s.add(Rating(transaction_id=sales[0].id, rater_id=member.id, ratee_id=other.id,
                      direction="seller_to_buyer", score="good", comment="thanks"))
         s.add(Rating(transaction_id=purchase.id, rater_id=other.id, ratee_id=member.id,
-                     direction="seller_to_buyer", score="bad", comment="old and rude", created_at=now - timedelta(days=400)))
+                     direction="seller_to_buyer", score="bad", comment="old and rude",
+                     created_at=now - timedelta(days=400)))
         actor = role_staff["moderator"]
         downs = [Takedown(listing_id=listings[10 + i].id, reason_code="counterfeit", actor_id=actor,
                           created_at=now - timedelta(days=i + 1)) for i in range(3)]

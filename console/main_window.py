@@ -8,7 +8,6 @@ window closes and restored when it opens.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from console import messages, theme
@@ -37,8 +36,6 @@ from console.settings import State
 from console.shortcut_help import ShortcutHelp
 from widgets.banner import Banner
 from widgets.status_chip import StatusChip
-
-log = logging.getLogger("anzen.console.window")
 
 CONNECTION_TEXT = {
     ConnectionState.CONNECTING: ("connecting", "Connecting…"),

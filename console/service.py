@@ -90,10 +90,6 @@ class BundledService(QObject):
         return self._process.processId() if self._process is not None else None
 
     @property
-    def is_ready(self) -> bool:
-        return self._ready
-
-    @property
     def output_tail(self) -> str:
         """The child's last output lines, for error reports."""
         return "\n".join(self._tail)

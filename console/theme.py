@@ -47,8 +47,25 @@ def apply_theme(app: QApplication, choice: str = "system") -> str:
     else:
         hints.unsetColorScheme()
     scheme = effective_scheme(choice)
+    # Not every platform theme recolours the palette when the scheme is forced
+    # (or at all), so set it ourselves: icons are tinted from it.
+    app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
     app.setStyleSheet((RESOURCES / f"{scheme}.qss").read_text(encoding="utf-8"))
     return scheme
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, colour in ((role.Window, "#17191c"), (role.WindowText, "#e4e7eb"), (role.Base, "#1c1f23"),
+                         (role.AlternateBase, "#202428"), (role.Text, "#e4e7eb"), (role.Button, "#262a2f"),
+                         (role.ButtonText, "#e4e7eb"), (role.ToolTipBase, "#262a2f"), (role.ToolTipText, "#e4e7eb"),
+                         (role.Highlight, "#b3263f"), (role.HighlightedText, "#ffffff"),
+                         (role.PlaceholderText, "#7b8794"), (role.Link, "#ff8fa3")):
+        palette.setColor(name, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#616e7c"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#616e7c"))
+    return palette
 
 
 def icon(name: str) -> QIcon:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
+from backend.db import utcnow
 from backend.deps import DbSession, require
 from backend.idempotency.guard import Idempotency
 from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT
@@ -16,7 +17,6 @@ from backend.queue.macro_router import router as macro_router
 from backend.queue.schemas import HandoffIn, NextIn, NextOut, QueueChanges, QueueItemOut, QueuePage, ReleaseIn
 from backend.staff.models import Staff
 from backend.staff.shift_router import router as shift_router
-from backend.db import utcnow
 
 router = APIRouter(tags=["queue"])
 router.include_router(shift_router)

@@ -30,11 +30,11 @@ from backend.listings.models import Listing
 from backend.recalls.extract import Found, barcodes, family, looks_like_model, model_numbers
 from backend.recalls.models import Confidence, ListingTerm, Recall, RecallProduct
 from backend.recalls.terms import GTIN, MODEL
-from backend.recalls.text import BRAND, Analysis, analyse, compact, fold, fold_with_map, vocabulary
+from backend.recalls.text import Analysis, analyse, compact, fold, fold_with_map, vocabulary
 
 MIN_SCORE = 0.4
 HIGH, MEDIUM = 0.85, 0.6
-MAX_CANDIDATES = 20_000
+MAX_SCORED = 600  # fuzzy-only candidates fully scored per recall, best estimates first
 _LINE_WEIGHT, _WORD_WEIGHT, _TYPE_WEIGHT = 3.0, 1.0, 1.0
 _CORPORATE = re.compile(r"\b(?:inc|corp|corporation|co|company|ltd|llc|limited|gmbh|k\.?k|株式会社|有限会社)\b\.?")
 _VARIANT_SUFFIX = re.compile(r"[\-/ ][a-z]{1,3}$")
@@ -327,9 +327,12 @@ def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
 
 
 def candidate_ids(session: Session, profile: RecallProfile) -> list[int]:
-    """Listing ids worth scoring: identifier hits on indexed listing columns,
-    then term-index hits that look like the product (brand with a product
-    word, a product line with a product word, or two product words)."""
+    """Listing ids worth scoring, best first: identifier hits on the indexed
+    listing columns and ``m:``/``g:`` terms, then listings whose indexed words
+    alone promise at least MIN_SCORE, capped at MAX_SCORED by that estimate.
+
+    Product-type terms are common ("#stroller" is on every stroller), so their
+    rows are read only for listings that already hit a brand, line or word."""
     direct: set[int] = set()
     if profile.gtins or profile.models:
         conditions = []
@@ -338,34 +341,37 @@ def candidate_ids(session: Session, profile: RecallProfile) -> list[int]:
         if profile.models:
             conditions.append(Listing.model_norm.in_(list(profile.models)))
         direct = set(session.scalars(select(Listing.id).where(or_(*conditions))))
-    terms = profile.query_terms
+    types = sorted({t for n in profile.names for t in n.types})
+    others = sorted(profile.query_terms - set(types))
     hits: dict[int, set[str]] = {}
-    if terms:
+    if others:
         for term, listing_id in session.execute(
-                select(ListingTerm.term, ListingTerm.listing_id).where(ListingTerm.term.in_(sorted(terms)))):
+                select(ListingTerm.term, ListingTerm.listing_id).where(ListingTerm.term.in_(others))):
             hits.setdefault(listing_id, set()).add(term)
-    brands = set(profile.brands)
-    kinds = {t: _kind(t, brands) for t in terms}
-    ranked: list[tuple[int, int]] = []
-    for listing_id, found in hits.items():
-        have = [kinds[t] for t in found]
-        ident = "id" in have
-        brand = "brand" in have
-        products = len(have) - have.count("brand") - have.count("id")
-        line = "line" in have
-        if ident or (brand and products) or (line and products > 1) or products >= 2:
-            ranked.append((-(10 * ident + 3 * brand + products), listing_id))
-    ranked.sort()
-    chosen = direct | {listing_id for _, listing_id in ranked[:MAX_CANDIDATES]}
-    return sorted(chosen)
+    if types and hits:
+        with_others = select(ListingTerm.listing_id).where(ListingTerm.term.in_(others))
+        for term, listing_id in session.execute(
+                select(ListingTerm.term, ListingTerm.listing_id)
+                .where(ListingTerm.term.in_(types), ListingTerm.listing_id.in_(with_others))):
+            hits[listing_id].add(term)
+    ranked = sorted(((-_estimate(profile, found), listing_id) for listing_id, found in hits.items()
+                     if listing_id not in direct), key=lambda r: r)
+    chosen = [listing_id for est, listing_id in ranked[:MAX_SCORED] if -est >= MIN_SCORE]
+    return sorted(direct) + chosen
 
 
-def _kind(term: str, brands: set[str]) -> str:
-    if term.startswith((MODEL, GTIN)):
-        return "id"
-    if term in brands or term.startswith(BRAND):
-        return "brand"
-    return "line" if term.startswith("%") else "product"
+def _estimate(profile: RecallProfile, found: set[str]) -> float:
+    """The fuzzy score the indexed words alone would give (identifiers: 1)."""
+    if any(t.startswith((MODEL, GTIN)) for t in found):
+        return 1.0
+    brand = bool(found & profile.brands.keys())
+    best = 0.0
+    for name in profile.names:
+        if name.total:
+            got = (_TYPE_WEIGHT if found & name.types else 0) + _LINE_WEIGHT * len(found & name.lines) \
+                + _WORD_WEIGHT * len(found & name.words)
+            best = max(best, got / name.total)
+    return min(0.8, 0.3 * brand + 0.7 * best)
 
 
 def load_rows(session: Session, ids: Iterable[int], *, chunk: int = 2000) -> list[Any]:

@@ -14,6 +14,7 @@ figures are a lower bound: the response says so instead of guessing.
 
 from __future__ import annotations
 
+import zlib
 from bisect import bisect_left
 from datetime import timedelta
 from typing import Any
@@ -22,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.audit import service as audit
-from backend.db import utcnow
+from backend.db import advisory_lock, utcnow
 from backend.detection.detector import DEFAULT_THRESHOLDS
 from backend.errors import InvalidInput
 from backend.flags.models import Flag, FlagSource, FlagStatus
@@ -63,6 +64,7 @@ def set_threshold(session: Session, *, policy: str, flag_at: float, suspend_at: 
         raise InvalidInput("flag_at must be above 0 and at most 1", field="flag_at")
     if not flag_at <= suspend_at <= 1:
         raise InvalidInput("suspend_at must be at least flag_at and at most 1", field="suspend_at")
+    advisory_lock(session, zlib.crc32(f"policy_threshold:{policy}".encode()))  # first save: no row to lock yet
     row = session.scalar(select(PolicyThreshold).where(PolicyThreshold.policy == policy).with_for_update())
     ensure_version(row.version if row else 0, version)
     default_flag, default_suspend = DEFAULT_THRESHOLDS[policy]

@@ -8,6 +8,7 @@ listings share one product, which is what recall matching looks for.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from dataclasses import dataclass
 
@@ -46,15 +47,21 @@ class Product:
     upc: bool = False
 
     def barcode(self, model_index: int) -> str | None:
-        """A stable, check-digit-valid code for one model of this product."""
-        if self.gtin_prefix is None:
-            return None
-        key = f"{self.brand}|{self.name_en}|{self.models[model_index] if self.models else ''}"
-        length = 11 if self.upc else 12
-        item_digits = length - len(self.gtin_prefix)
-        item = zlib.crc32(key.encode()) % (10 ** item_digits)
-        body = f"{self.gtin_prefix}{item:0{item_digits}d}"
-        return body + check_digit(body)
+        """A stable, check-digit-valid code for one model of this product (cached: a
+        million listings share a few hundred codes)."""
+        return _barcode(self, model_index)
+
+
+@functools.cache
+def _barcode(product: Product, model_index: int) -> str | None:
+    if product.gtin_prefix is None:
+        return None
+    key = f"{product.brand}|{product.name_en}|{product.models[model_index] if product.models else ''}"
+    length = 11 if product.upc else 12
+    item_digits = length - len(product.gtin_prefix)
+    item = zlib.crc32(key.encode()) % (10 ** item_digits)
+    body = f"{product.gtin_prefix}{item:0{item_digits}d}"
+    return body + check_digit(body)
 
 
 def check_digit(body: str) -> str:

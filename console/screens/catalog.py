@@ -67,7 +67,7 @@ TRANSACTIONS = ListSpec(
     id="history-transactions", kind="transaction", title="Transactions", path="/transactions",
     columns=(
         Column("created_at", "Date", fmt.when, width=130),
-        Column("status", "Status", fmt.label, width=110),
+        Column("status", "Status", fmt.label, width=150),
         Column("amount", "Amount", fmt.yen, align_right=True, width=90),
         Column("buyer_name", "Buyer", width=120),
         Column("seller_name", "Seller", width=120),

@@ -146,6 +146,7 @@ def test_screenshot_of_the_main_window(qtbot: Any, qapp: Any, context: ConsoleCo
         qapp.setStyleSheet("")
         qapp.styleHints().unsetColorScheme()
         qapp.setStyle(style)
+        qapp.setPalette(qapp.style().standardPalette())
 
 
 def _shoot(qtbot: Any, window: MainWindow, path: Path) -> None:

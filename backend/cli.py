@@ -7,7 +7,10 @@ import getpass
 import logging
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,21 +63,54 @@ def _serve(args: argparse.Namespace, db: Database) -> int:
 
         demo = True
         if is_empty(db):
-            seed_demo(db, seed=args.seed, progress=progress_line)
+            # Anchored to this hour, so a first run's queue and rota look current.
+            seed_demo(db, seed=args.seed, progress=progress_line, now=_this_hour())
         progress_line(100, "ready")
+    if args.parent_pid:
+        _exit_with_parent(args.parent_pid)
     app = create_app(db, demo=demo, launch_secret=os.environ.get(LAUNCH_SECRET_ENV) or None)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
     return 0
 
 
+def _exit_with_parent(pid: int) -> None:
+    """The bundled service must not outlive a console that was killed hard."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass  # exists, owned by someone else
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _this_hour() -> datetime:
+    return datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+
+
 @command("seed")
 def _seed(args: argparse.Namespace, db: Database) -> int:
+    from backend.errors import ServiceError
     from backend.seed import seed as run_seed
     from backend.staff.demo import DEMO_ACCOUNTS
 
-    summary = run_seed(db, scale=args.scale, seed=args.seed, progress=lambda p, m: print(f"[{p:3d}%] {m}", flush=True))
+    anchor = args.anchor or datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    if anchor.tzinfo is None:
+        anchor = anchor.replace(tzinfo=UTC)
+    try:
+        summary = run_seed(db, scale=args.scale, seed=args.seed, now=anchor,
+                           progress=lambda p, m: print(f"[{p:3d}%] {m}", flush=True))
+    except ServiceError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
     for name, count in summary.items():
         print(f"{name}: {count}")
+    print(f"data anchored at {anchor.isoformat()} (same --seed and --anchor give the same rows)")
     print("demo staff accounts (username / password / role):")
     for account in DEMO_ACCOUNTS:
         print(f"  {account.username} / {account.password} / {account.role}")
@@ -336,6 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--seed-demo-if-empty", action="store_true",
                        help="seed demo data first when the database is empty (implies --demo)")
     serve.add_argument("--seed", type=int, default=42)
+    serve.add_argument("--parent-pid", type=int, help="exit when this process (the console) is gone")
     serve.add_argument("--log-level", default="warning")
 
     sub.add_parser("init", help="create or upgrade the schema")
@@ -343,6 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed", help="generate demo data")
     seed.add_argument("--scale", choices=("demo", "large"), default="demo")
     seed.add_argument("--seed", type=int, default=42)
+    seed.add_argument("--anchor", type=datetime.fromisoformat,
+                      help="the 'now' the data is generated around (ISO time; default: today 00:00 UTC)")
 
     staff = sub.add_parser("create-staff", help="add a staff account")
     staff.add_argument("username")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -78,6 +79,7 @@ def main() -> int:
             subprocess.run([sys.executable, "-m", "backend", "--database-url", url, "seed", "--scale", "large"],
                            cwd=REPO, check=True, stdout=subprocess.DEVNULL)
         service, base_url, secret = start_service(url)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so the finally below stops the service
         try:
             return scroll_to_end(base_url, secret, Path(tmp), args.rows, args.page_size)
         finally:
@@ -98,11 +100,16 @@ def scroll_to_end(base_url: str, secret: str, workdir: Path, rows: int, page_siz
     pane = window.screens["listings"].current_pane()
     before, _ = rss_mb()
     started = time.perf_counter()
+    reported = 0
     while pane.model.rowCount() < rows and (pane.model.canFetchMore() or pane.model.is_loading):
         pane.view.scrollToBottom()
         app.processEvents()
         if pane.model.error is not None:
             raise SystemExit(f"loading failed: {pane.model.error}")
+        if pane.model.rowCount() >= reported + 20_000:
+            reported = pane.model.rowCount()
+            print(f"  {reported:,} rows after {time.perf_counter() - started:.0f} s, RSS {rss_mb()[0]:.0f} MB",
+                  flush=True)
         time.sleep(0.001)
     elapsed = time.perf_counter() - started
     loaded = pane.model.rowCount()

@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from backend.listings.models import Listing
 from backend.members import service as member_service
 from backend.members.models import Member
 from backend.ratings.models import Rating
+from backend.ratings.router import Direction, list_ratings
 from backend.ratings.summary import rating_summary
 from backend.staff import service as staff_service
 from backend.staff.models import Staff
@@ -146,10 +148,30 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+Timings = dict[str, list[tuple[float, float]]]  # pane -> [(wall ms, CPU ms)] per round
+WARMUP = 20  # rounds that warm caches and the connection pool, not counted
+
+
+def _measure(calls: dict[str, Callable[[], object]], rounds: int, after_round: Callable[[], None]) -> Timings:
+    """Wall time is what a console waits; CPU time (this process) is the cost without other load on the box."""
+    timings: Timings = {name: [] for name in calls}
+    for round_no in range(rounds + WARMUP):
+        for name, call in calls.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            call()
+            if round_no >= WARMUP:
+                timings[name].append(((time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000))
+        after_round()
+    return timings
+
+
 def run(db: Database, member_id: int, rounds: int) -> None:
     with db.session() as session:
         latest = session.scalar(select(Transaction.id).where(Transaction.buyer_id == member_id)
                                 .order_by(Transaction.created_at.desc()).limit(1))
+        if latest is None:
+            latest = session.scalar(select(Transaction.id).where(Transaction.seller_id == member_id)
+                                    .order_by(Transaction.created_at.desc()).limit(1))
         counts = (session.scalar(select(func.count()).where(Transaction.buyer_id == member_id)),
                   session.scalar(select(func.count()).where(Transaction.seller_id == member_id)))
     print(f"member #{member_id}: {counts[0]} purchases, {counts[1]} sales; escrow pane on transaction #{latest}")
@@ -163,62 +185,41 @@ def run(db: Database, member_id: int, rounds: int) -> None:
     with TestClient(create_app(db)) as client:
         login = client.post("/api/v1/auth/login", json={"username": BENCH_USER, "password": BENCH_PASSWORD})
         auth = {"Authorization": f"Bearer {login.json()['access_token']}"}
-        timings: dict[str, list[float]] = {name: [] for name in panes}
-        totals: list[float] = []
-        for round_no in range(rounds + 20):
-            total = 0.0
-            for name, path in panes.items():
-                start = time.perf_counter()
+
+        def get(path: str) -> Callable[[], object]:
+            def call() -> object:
                 response = client.get(path, headers=auth)
-                elapsed = (time.perf_counter() - start) * 1000
                 if response.status_code != 200:
                     raise SystemExit(f"{path}: {response.status_code} {response.text}")
-                if round_no >= 20:  # the first rounds warm caches and the connection pool
-                    timings[name].append(elapsed)
-                total += elapsed
-            if round_no >= 20:
-                totals.append(total)
-    _report(f"{db.dialect}, {rounds} rounds, ms per HTTP request (TestClient, in process)", timings, totals)
-    _report(f"{db.dialect}, {rounds} rounds, ms per service call (same functions, no HTTP)",
-            *_service_timings(db, member_id, latest, rounds))
+                return response
+            return call
 
-
-def _service_timings(db: Database, member_id: int, latest: int, rounds: int) -> tuple[dict[str, list[float]],
-                                                                                   list[float]]:
-    """The same panes without HTTP, auth and JSON: where the time goes."""
+        http = _measure({name: get(path) for name, path in panes.items()}, rounds, lambda: None)
+    _report(f"{db.dialect}, {rounds} rounds, ms per HTTP request (TestClient, in process)", http)
     with db.session() as session:
         staff = session.scalar(select(Staff).where(Staff.username == BENCH_USER))
-        calls = {
+        service = _measure({
             "member summary": lambda: member_service.summary(session, member_id=member_id),
             "transactions (first 50)": lambda: history.list_transactions(
                 session, member_id=member_id, role=None, listing_id=None, status=None, cursor=None, limit=50),
             "ratings summary": lambda: rating_summary(session, member_id=member_id),
+            "ratings received (first 50)": lambda: list_ratings(
+                staff, session, member_id=member_id, direction=Direction.received, score=None, transaction_id=None,
+                cursor=None, limit=50),
             "escrow timeline": lambda: history.transaction_detail(session, transaction_id=latest, staff=staff),
-        }
-        timings: dict[str, list[float]] = {name: [] for name in calls}
-        totals: list[float] = []
-        for round_no in range(rounds + 20):
-            total = 0.0
-            for name, call in calls.items():
-                start = time.perf_counter()
-                call()
-                elapsed = (time.perf_counter() - start) * 1000
-                if round_no >= 20:
-                    timings[name].append(elapsed)
-                total += elapsed
-            session.expunge_all()
-            if round_no >= 20:
-                totals.append(total)
-    return timings, totals
+        }, rounds, session.expunge_all)
+    _report(f"{db.dialect}, {rounds} rounds, ms per service call (same functions, no HTTP, auth or JSON)", service)
 
 
-def _report(title: str, timings: dict[str, list[float]], totals: list[float]) -> None:
+def _report(title: str, timings: Timings) -> None:
+    rounds = len(next(iter(timings.values())))
+    totals = [(sum(timings[n][i][0] for n in timings), sum(timings[n][i][1] for n in timings)) for i in range(rounds)]
     print(f"\n{title}")
-    print(f"{'pane':<30}{'p50':>8}{'p95':>8}{'max':>8}")
-    for name, values in timings.items():
-        print(f"{name:<30}{statistics.median(values):8.2f}{_percentile(values, 0.95):8.2f}{max(values):8.2f}")
-    print(f"{'ALL PANES (sequential)':<30}{statistics.median(totals):8.2f}{_percentile(totals, 0.95):8.2f}"
-          f"{max(totals):8.2f}")
+    print(f"{'pane':<30}{'wall p50':>10}{'wall p95':>10}{'CPU p50':>10}{'CPU p95':>10}")
+    for name, values in [*timings.items(), ("ALL PANES (sequential)", totals)]:
+        walls, cpus = [v[0] for v in values], [v[1] for v in values]
+        print(f"{name:<30}{statistics.median(walls):10.2f}{_percentile(walls, 0.95):10.2f}"
+              f"{statistics.median(cpus):10.2f}{_percentile(cpus, 0.95):10.2f}")
 
 
 def main() -> None:

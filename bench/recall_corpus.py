@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from backend.listings.keys import gtin14, normalise_model
@@ -96,6 +96,13 @@ def generate(session: Session, *, count: int, seed: int = 7, workers: int = 2, p
             session.execute(insert(Listing), rows)
             if done % 10 == 0:
                 progress(f"  listings: {done * CHUNK:,}")
+    index_terms(session, workers=workers, progress=progress)
+
+
+def index_terms(session: Session, *, workers: int = 2, progress: Any = print) -> None:
+    """(Re)build ``listing_terms`` for every listing, terms computed in worker processes."""
+    session.execute(delete(ListingTerm))
+    with ProcessPoolExecutor(workers) as pool:
         last = 0
         while True:
             rows = session.execute(

@@ -11,7 +11,7 @@ recalls (backend/recalls/data), then for every recall times
 
 and reports precision/recall on the labelled listings amid the background.
 
-    .venv/bin/python bench/recall_match.py [--listings 1000000] [--db /tmp/anzen-recall-1m.db] [--fresh]
+    .venv/bin/python bench/recall_match.py [--listings 1000000] [--db /tmp/anzen-recall-1m.db] [--fresh] [--reindex]
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from backend.listings.models import Listing  # noqa: E402
 from backend.recalls import evaluation, matcher, service  # noqa: E402
 from backend.recalls.models import Recall  # noqa: E402
 from backend.schema import upgrade  # noqa: E402
-from recall_corpus import generate  # noqa: E402
+from recall_corpus import generate, index_terms  # noqa: E402
 
 
 def build(db: Database, count: int) -> None:
@@ -52,6 +52,7 @@ def main() -> int:
     parser.add_argument("--db", default="/tmp/anzen-recall-1m.db")
     parser.add_argument("--fresh", action="store_true", help="rebuild the database file")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--reindex", action="store_true", help="rebuild listing_terms (after a vocabulary change)")
     args = parser.parse_args()
     path = Path(args.db)
     if args.fresh and path.exists():
@@ -63,6 +64,11 @@ def main() -> int:
         present = session.scalar(select(func.count()).select_from(Listing))
     if not present:
         build(db, args.listings)
+    elif args.reindex:
+        started = time.perf_counter()
+        with db.transaction() as session:
+            index_terms(session)
+        print(f"re-indexed in {time.perf_counter() - started:.0f} s")
     with db.session() as session:
         total = session.scalar(select(func.count()).select_from(Listing))
         recalls = list(session.scalars(select(Recall).order_by(Recall.number)))

@@ -62,8 +62,13 @@ def list_transactions(
     cursor: str | None,
     limit: int,
 ) -> Page[TransactionOut]:
-    """Newest first; with ``member_id`` the member's purchases, sales or both."""
-    stmt = _joined()
+    """Newest first; with ``member_id`` the member's purchases, sales or both.
+
+    Pages over the narrow transactions table alone, then names the page's
+    listings and members in one query: joining first would read a listing row
+    for every one of a busy member's transactions before the sort.
+    """
+    stmt = select(Transaction)
     if role is not None and member_id is None:
         raise InvalidInput("role needs member_id", field="role")
     if member_id is not None:
@@ -77,8 +82,10 @@ def list_transactions(
         stmt = stmt.where(Transaction.listing_id == listing_id)
     if status:
         stmt = stmt.where(Transaction.status == status)
-    return paginate(session, stmt, sort=Transaction.created_at, id_col=Transaction.id, cursor=cursor,
-                    limit=limit, to_item=transaction_out)
+    page = paginate(session, stmt, sort=Transaction.created_at, id_col=Transaction.id, cursor=cursor,
+                    limit=limit, to_item=lambda row: row[0])
+    named = {row[0].id: row for row in session.execute(_joined().where(Transaction.id.in_([t.id for t in page.items])))}
+    return Page[TransactionOut](items=[transaction_out(named[t.id]) for t in page.items], next_cursor=page.next_cursor)
 
 
 def transaction_detail(session: Session, *, transaction_id: int, staff: Staff) -> TransactionDetail:

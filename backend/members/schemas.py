@@ -23,7 +23,6 @@ class MemberOut(BaseModel):
 
 class ListingCounts(BaseModel):
     total: int
-    active: int
     last_24h: int
 
 

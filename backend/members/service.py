@@ -17,7 +17,7 @@ from backend.escrow.models import TransactionStatus as TS
 from backend.escrow.service import OPEN_STATUSES
 from backend.flags.models import Flag, FlagStatus
 from backend.inquiries.models import Inquiry, InquiryStatus
-from backend.listings.models import Listing, ListingStatus
+from backend.listings.models import Listing
 from backend.members import signals as member_signals
 from backend.members.models import Member
 from backend.members.pii import mask_address, mask_email, mask_phone
@@ -69,12 +69,16 @@ def summary(session: Session, *, member_id: int, now: datetime | None = None) ->
     now = now or utcnow()
     window = now - timedelta(days=member_signals.WINDOW_DAYS)
     member = get_member(session, member_id)
-    listings = session.execute(
-        select(func.count(), _count_if(Listing.status == ListingStatus.active),
-               _count_if(Listing.created_at >= now - timedelta(hours=24)),
-               _count_if(Listing.price >= member_signals.HIGH_VALUE_YEN))
+    # Both counts come off the (seller_id, created_at) index alone: a power seller's thousands of
+    # listing rows are never read. Prices are read only for new accounts, which have few listings.
+    listed, listed_24h = session.execute(
+        select(func.count(), _count_if(Listing.created_at >= now - timedelta(hours=24)))
         .where(Listing.seller_id == member_id)
     ).one()
+    age_days = max(0, (now - member.joined_at).days)
+    high_value = session.scalar(
+        select(func.count()).where(Listing.seller_id == member_id, Listing.price >= member_signals.HIGH_VALUE_YEN)
+    ) if age_days < member_signals.NEW_ACCOUNT_DAYS else 0
     open_statuses = tuple(OPEN_STATUSES)
     bought = session.execute(
         select(func.count(), _count_if(Transaction.status.in_(open_statuses)),
@@ -98,16 +102,15 @@ def summary(session: Session, *, member_id: int, now: datetime | None = None) ->
         if score == RatingScore.bad:
             bad_window = recent
     takedowns = _takedowns(session, member_id, window)
-    age_days = max(0, (now - member.joined_at).days)
     facts = member_signals.Facts(
-        account_age_days=age_days, high_value_listings=listings[3], listings_24h=listings[2],
+        account_age_days=age_days, high_value_listings=high_value or 0, listings_24h=listed_24h,
         ratings_received_window=received_window, bad_ratings_window=bad_window, sales_window=sold[3],
         disputed_sales_window=sold[4], takedowns_window=takedowns[1],
     )
     return MemberSummary(
         member=member_out(member),
         account_age_days=age_days,
-        listings=ListingCounts(total=listings[0], active=listings[1], last_24h=listings[2]),
+        listings=ListingCounts(total=listed, last_24h=listed_24h),
         transactions=TransactionCounts(as_buyer=bought[0], as_seller=sold[0], open=bought[1] + sold[1],
                                        disputed=bought[2] + sold[2]),
         ratings_received=RatingCounts(good=received[RatingScore.good], normal=received[RatingScore.normal],
@@ -144,18 +147,22 @@ def _takedowns(session: Session, member_id: int, window: datetime) -> tuple[Take
 
 
 def _flags(session: Session, member_id: int) -> Flags:
-    total, open_ = session.execute(
-        select(func.count(), _count_if(Flag.status == FlagStatus.open))
-        .select_from(Flag).join(Listing, Listing.id == Flag.listing_id).where(Listing.seller_id == member_id)
-    ).one()
-    recent = session.execute(
-        select(Flag, Listing.title).join(Listing, Listing.id == Flag.listing_id)
-        .where(Listing.seller_id == member_id, Flag.status == FlagStatus.open)
-        .order_by(Flag.created_at.desc(), Flag.id.desc()).limit(RECENT)
+    """Counted and ranked in Python from light columns, driven from the seller's listings: with an
+    ``open`` predicate in SQL, planners walk every open flag in the status index instead."""
+    rows = session.execute(
+        select(Flag.id, Flag.status, Flag.created_at).join(Listing, Listing.id == Flag.listing_id)
+        .where(Listing.seller_id == member_id)
     ).all()
+    open_rows = sorted((r for r in rows if r.status == FlagStatus.open), key=lambda r: (r.created_at, r.id),
+                       reverse=True)
+    newest = [r.id for r in open_rows[:RECENT]]
+    recent = session.execute(
+        select(Flag, Listing.title).join(Listing, Listing.id == Flag.listing_id).where(Flag.id.in_(newest))
+        .order_by(Flag.created_at.desc(), Flag.id.desc())
+    ).all() if newest else []
     briefs = [FlagBrief(id=f.id, listing_id=f.listing_id, listing_title=title, source=f.source, policy=f.policy,
                         score=f.score, created_at=f.created_at) for f, title in recent]
-    return Flags(open=open_, total=total, recent_open=briefs)
+    return Flags(open=len(open_rows), total=len(rows), recent_open=briefs)
 
 
 def _inquiries(session: Session, member_id: int) -> Inquiries:

@@ -46,6 +46,10 @@ POLICY_RULES: dict[str, tuple[int, int]] = {
 DEFAULT_POLICY_RULE = (2, 8)
 # Inquiry priority (1 urgent .. 4 low) -> severity.
 INQUIRY_SEVERITY: dict[int, int] = {1: 4, 2: 2, 3: 1, 4: 0}
+# The most any item's rank is pulled before its due time: lets an SLA-window
+# filter also bound the rank, so the rank index is scanned over a range only.
+MAX_SHIFT = max([sev for sev, _ in POLICY_RULES.values()] + [DEFAULT_POLICY_RULE[0]]
+                + list(INQUIRY_SEVERITY.values())) * SEVERITY_STEP
 
 
 class SlaState(enum.StrEnum):

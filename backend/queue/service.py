@@ -169,10 +169,14 @@ def list_items(session: Session, *, staff: Staff, kind: str | None = None, categ
         stmt = stmt.where(unclaimed(now))
     elif claim == ClaimFilter.others:
         stmt = stmt.where(live_claim(now), QueueItem.claimed_by_id != staff.id)
+    # The rank bounds are implied by the due-time bounds (rank = due - 0..MAX_SHIFT); stated,
+    # they turn a scan of the rank index from its start into a range scan.
     if sla == SlaFilter.breached:
-        stmt = stmt.where(QueueItem.sla_due <= now)
+        stmt = stmt.where(QueueItem.sla_due <= now, QueueItem.rank <= now)
     elif sla == SlaFilter.at_risk:
-        stmt = stmt.where(QueueItem.sla_due > now, QueueItem.sla_due <= now + priority.AT_RISK_WINDOW)
+        horizon = now + priority.AT_RISK_WINDOW
+        stmt = stmt.where(QueueItem.sla_due > now, QueueItem.sla_due <= horizon,
+                          QueueItem.rank > now - priority.MAX_SHIFT, QueueItem.rank <= horizon)
     column, descending = _SORTS[sort]
     page = paginate(session, stmt, sort=column, id_col=QueueItem.id, cursor=cursor, limit=limit,
                     descending=descending, to_item=renderer(staff, now))

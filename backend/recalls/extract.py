@@ -27,6 +27,7 @@ _UNIT = re.compile(
     r"^\d+(?:\.\d+)?(?:mah|wh|kwh|w|v|mm|cm|m|km|kg|g|mg|ml|l|ft|in|inch|inches|lbs?|oz|hz|cc|a|h|hr|hrs|min|"
     r"p|k|gb|tb|mb|st|nd|rd|th|x|pcs|pc|pack|yr|yrs|mo|kcal|c|f|w)$")
 _LETTERS = re.compile(r"[a-z]+")
+_VARIANT_SUFFIX = re.compile(r"[\-/ ][a-z]{1,3}$")
 _COMBINATION = re.compile(r"^\d+(?:in|to|x|by|for)\d+$")  # "2-in-1", "3x4"
 _SPLIT_MODEL_REST = re.compile(r"\s(\d[a-z0-9\-./]{0,7})(?![0-9])")
 
@@ -146,3 +147,10 @@ def family(model_key: str) -> str:
     family share it, so a listing naming a sibling model is a near miss."""
     match = _LETTERS.match(model_key)
     return match.group() if match else ""
+
+
+def without_variant(raw: str) -> str:
+    """The model key with a colour/variant suffix dropped ("eh-na0j-a" → "ehna0j"),
+    or "" when there is none: the recalled model sold in another colour."""
+    stripped = _VARIANT_SUFFIX.sub("", raw)
+    return (normalise_model(stripped) or "") if stripped != raw else ""

@@ -22,22 +22,20 @@ from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from backend.listings.keys import normalise_model
 from backend.listings.models import Listing
-from backend.recalls.extract import Found, barcodes, family, looks_like_model, model_numbers
+from backend.recalls.extract import Found, barcodes, family, looks_like_model, model_numbers, without_variant
 from backend.recalls.models import Confidence, ListingTerm, Recall, RecallProduct
 from backend.recalls.terms import GTIN, MODEL
 from backend.recalls.text import Analysis, analyse, compact, fold, fold_with_map, vocabulary
 
 MIN_SCORE = 0.4
 HIGH, MEDIUM = 0.85, 0.6
-MAX_SCORED = 600  # fuzzy-only candidates fully scored per recall, best estimates first
+MAX_SCORED = 1000  # fuzzy-only candidates fully scored per recall, best estimates first
 _LINE_WEIGHT, _WORD_WEIGHT, _TYPE_WEIGHT = 3.0, 1.0, 1.0
 _CORPORATE = re.compile(r"\b(?:inc|corp|corporation|co|company|ltd|llc|limited|gmbh|k\.?k|株式会社|有限会社)\b\.?")
-_VARIANT_SUFFIX = re.compile(r"[\-/ ][a-z]{1,3}$")
 _LISTING_FIELDS = (Listing.id, Listing.external_id, Listing.title, Listing.description, Listing.brand,
                    Listing.model_number, Listing.model_norm, Listing.barcode, Listing.barcode_gtin, Listing.status,
                    Listing.seller_id)
@@ -78,10 +76,23 @@ class RecallProfile:
 
     @cached_property
     def query_terms(self) -> frozenset[str]:
-        terms = set(self.brands) | {MODEL + m for m in self.models} | {GTIN + g for g in self.gtins}
+        return frozenset(self.term_weights)
+
+    @cached_property
+    def term_weights(self) -> dict[str, float]:
+        """What each index term adds to the score estimate that ranks
+        candidates: the brand 0.3, a product word its share of 0.7 in the
+        product name it counts most in; identifiers are looked up apart."""
+        weights: dict[str, float] = {b: 0.3 for b in self.brands}
+        weights |= {MODEL + m: 1.0 for m in self.models} | {GTIN + g: 1.0 for g in self.gtins}
         for name in self.names:
-            terms |= name.types | name.lines | {w for w in name.words if len(w) >= 3}
-        return frozenset(terms)
+            if not name.total:
+                continue
+            parts = [(t, _TYPE_WEIGHT) for t in name.types] + [(t, _LINE_WEIGHT) for t in name.lines]
+            parts += [(w, _WORD_WEIGHT) for w in name.words if len(w) >= 3]
+            for term, part in parts:
+                weights[term] = max(weights.get(term, 0.0), round(0.7 * part / name.total, 4))
+        return weights
 
     def brand_compacts(self) -> list[str]:
         return [compact(key[1:]) for key in self.brands if len(key) > 4]
@@ -200,10 +211,6 @@ def _read_listing(row: Any) -> _ListingText:
                         gtins, compact(row.title or "") + compact(row.brand or ""))
 
 
-def _unvariant(raw: str) -> str:
-    return normalise_model(_VARIANT_SUFFIX.sub("", raw)) or ""
-
-
 def _word_hit(word: str, text: _ListingText) -> tuple[str, list[tuple[int, int]], str] | None:
     """Where a product-name word appears in the listing: exactly, inside run-on text, or spelt slightly off."""
     for fld, found in (("title", text.title), ("description", text.description)):
@@ -283,7 +290,7 @@ def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
     gtin_hit = next(((fld, f) for fld, f in text.gtins if f.key in profile.gtins), None)
     model_hit = next(((fld, f) for fld, f in text.models if f.key in profile.models), None)
     variant_hit = None if model_hit else next(
-        ((fld, f) for fld, f in text.models if _unvariant(f.raw) in profile.models), None)
+        ((fld, f) for fld, f in text.models if without_variant(f.raw) in profile.models), None)
     if gtin_hit is not None:
         fld, found = gtin_hit
         digits = re.sub(r"\D", "", found.raw)
@@ -298,7 +305,7 @@ def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
         score = 0.6 if brand_conflict or not trusted else (0.97 if brand_match else 0.92)
     elif variant_hit is not None:
         fld, found = variant_hit
-        evidence.insert(0, Evidence("model", f"model {found.raw} ≈ {profile.models[_unvariant(found.raw)]} "
+        evidence.insert(0, Evidence("model", f"model {found.raw} ≈ {profile.models[without_variant(found.raw)]} "
                                     "(variant suffix)", fld, [(found.start, found.end)] if fld != "model_number" else []))
         score = 0.87 if brand_match and not brand_conflict else 0.7
     else:
@@ -329,10 +336,10 @@ def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
 def candidate_ids(session: Session, profile: RecallProfile) -> list[int]:
     """Listing ids worth scoring, best first: identifier hits on the indexed
     listing columns and ``m:``/``g:`` terms, then listings whose indexed words
-    alone promise at least MIN_SCORE, capped at MAX_SCORED by that estimate.
-
-    Product-type terms are common ("#stroller" is on every stroller), so their
-    rows are read only for listings that already hit a brand, line or word."""
+    promise at least MIN_SCORE, the best MAX_SCORED of them (newest first
+    among equals). The database adds up each listing's term weights, so a
+    common word ("#stroller" is on every stroller) costs an index range scan,
+    not a Python loop."""
     direct: set[int] = set()
     if profile.gtins or profile.models:
         conditions = []
@@ -341,37 +348,21 @@ def candidate_ids(session: Session, profile: RecallProfile) -> list[int]:
         if profile.models:
             conditions.append(Listing.model_norm.in_(list(profile.models)))
         direct = set(session.scalars(select(Listing.id).where(or_(*conditions))))
-    types = sorted({t for n in profile.names for t in n.types})
-    others = sorted(profile.query_terms - set(types))
-    hits: dict[int, set[str]] = {}
-    if others:
-        for term, listing_id in session.execute(
-                select(ListingTerm.term, ListingTerm.listing_id).where(ListingTerm.term.in_(others))):
-            hits.setdefault(listing_id, set()).add(term)
-    if types and hits:
-        with_others = select(ListingTerm.listing_id).where(ListingTerm.term.in_(others))
-        for term, listing_id in session.execute(
-                select(ListingTerm.term, ListingTerm.listing_id)
-                .where(ListingTerm.term.in_(types), ListingTerm.listing_id.in_(with_others))):
-            hits[listing_id].add(term)
-    ranked = sorted(((-_estimate(profile, found), listing_id) for listing_id, found in hits.items()
-                     if listing_id not in direct), key=lambda r: r)
-    chosen = [listing_id for est, listing_id in ranked[:MAX_SCORED] if -est >= MIN_SCORE]
+    weights = profile.term_weights
+    identifiers = [t for t in weights if t.startswith((MODEL, GTIN))]
+    if identifiers:
+        direct |= set(session.scalars(select(ListingTerm.listing_id).where(ListingTerm.term.in_(identifiers))))
+    fuzzy = {t: w for t, w in weights.items() if not t.startswith((MODEL, GTIN))}
+    if not fuzzy:
+        return sorted(direct)
+    weight = case(*((ListingTerm.term == t, w) for t, w in fuzzy.items()), else_=0.0)
+    total = func.sum(weight).label("estimate")
+    ranked = session.execute(
+        select(ListingTerm.listing_id, total).where(ListingTerm.term.in_(sorted(fuzzy)))
+        .group_by(ListingTerm.listing_id).having(total >= MIN_SCORE)
+        .order_by(total.desc(), ListingTerm.listing_id.desc()).limit(MAX_SCORED + len(direct))).all()
+    chosen = [listing_id for listing_id, _ in ranked if listing_id not in direct][:MAX_SCORED]
     return sorted(direct) + chosen
-
-
-def _estimate(profile: RecallProfile, found: set[str]) -> float:
-    """The fuzzy score the indexed words alone would give (identifiers: 1)."""
-    if any(t.startswith((MODEL, GTIN)) for t in found):
-        return 1.0
-    brand = bool(found & profile.brands.keys())
-    best = 0.0
-    for name in profile.names:
-        if name.total:
-            got = (_TYPE_WEIGHT if found & name.types else 0) + _LINE_WEIGHT * len(found & name.lines) \
-                + _WORD_WEIGHT * len(found & name.words)
-            best = max(best, got / name.total)
-    return min(0.8, 0.3 * brand + 0.7 * best)
 
 
 def load_rows(session: Session, ids: Iterable[int], *, chunk: int = 2000) -> list[Any]:

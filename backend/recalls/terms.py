@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from backend.listings.models import Listing
-from backend.recalls.extract import barcodes, model_numbers
+from backend.recalls.extract import barcodes, model_numbers, without_variant
 from backend.recalls.models import ListingTerm
 from backend.recalls.text import analyse, fold, vocabulary
 
@@ -33,7 +33,10 @@ def terms_for(title: str, brand: str | None, model_norm: str | None, barcode_gti
     brand_key = vocabulary().key_for_brand(brand)
     if brand_key:
         terms.add(brand_key)
-    terms |= {MODEL + f.key for f in model_numbers(folded_text)}
+    for found in model_numbers(folded_text):
+        terms.add(MODEL + found.key)
+        if base := without_variant(found.raw):
+            terms.add(MODEL + base)
     terms |= {GTIN + f.key for f in barcodes(folded_text)}
     if model_norm:
         terms.add(MODEL + model_norm)

@@ -61,6 +61,7 @@ def compact(text: str) -> str:
 @dataclass(frozen=True)
 class Vocabulary:
     latin: dict[str, str]  # spelling without separators -> "@brand" / "#type" / "%line"
+    phrase_starts: frozenset[str]  # first words of the multi-word Latin spellings
     kana: dict[str, str]  # Japanese spelling as folded -> key
     kana_lengths: dict[str, tuple[int, ...]]  # first character -> spelling lengths, longest first
     stopwords: frozenset[str]
@@ -102,10 +103,13 @@ def vocabulary() -> Vocabulary:
     markers = [fold(m) for m in raw["accessory_markers"]]
     accessory = re.compile("|".join(rf"(?<![a-z]){re.escape(m)}(?![a-z])" if m.isascii() else re.escape(m)
                                     for m in sorted(markers, key=len, reverse=True)))
+    starts = {_normal_spelling(_LATIN.findall(s)[0]) for s in (fold(x) for sec in ("lines", "types", "brands")
+              for name, spellings in raw[sec].items() for x in (name, *spellings)) if s.isascii()
+              and len(_LATIN.findall(s)) > 1}
     lengths: dict[str, set[int]] = {}
     for spelling in kana:
         lengths.setdefault(spelling[0], set()).add(len(spelling))
-    return Vocabulary(latin=latin, kana=kana,
+    return Vocabulary(latin=latin, phrase_starts=frozenset(starts), kana=kana,
                       kana_lengths={c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()},
                       stopwords=frozenset(fold(w) for w in raw["stopwords"]), accessory=accessory)
 
@@ -151,7 +155,8 @@ def analyse(folded: str) -> Analysis:
     tokens = [(m.start(), m.end()) for m in _LATIN.finditer(folded)]
     i = 0
     while i < len(tokens):
-        for n in (4, 3, 2, 1):
+        first = folded[tokens[i][0]:tokens[i][1]]
+        for n in ((4, 3, 2, 1) if _normal_spelling(first) in vocab.phrase_starts else (1,)):
             if i + n > len(tokens):
                 continue
             start, end = tokens[i][0], tokens[i + n - 1][1]

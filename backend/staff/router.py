@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from backend.deps import CurrentStaff, DbSession, require
 from backend.errors import NotFound
-from backend.permissions import Permission
+from backend.permissions import Permission, allowed
 from backend.staff import service
 from backend.staff.demo import DEMO_ACCOUNTS
 from backend.staff.models import Staff
-from backend.staff.schemas import DemoAccountOut, LoginIn, LoginOut, StaffIn, StaffOut
+from backend.staff.schemas import DemoAccountOut, LoginIn, LoginOut, MeOut, StaffIn, StaffOut
 
 router = APIRouter(tags=["staff"])
 
@@ -28,9 +28,12 @@ def logout(request: Request, staff: CurrentStaff, session: DbSession) -> None:
     service.logout(session, token=token)
 
 
-@router.get("/me", response_model=StaffOut)
-def me(staff: CurrentStaff) -> Staff:
-    return staff
+@router.get("/me", response_model=MeOut)
+def me(staff: CurrentStaff) -> MeOut:
+    """Includes what the role may do, so the console shows only what will work
+    (the service still checks every call)."""
+    granted = [p.value for p in Permission if allowed(staff.role, p)]
+    return MeOut(**StaffOut.model_validate(staff).model_dump(), permissions=granted)
 
 
 @router.get("/staff", response_model=list[StaffOut])

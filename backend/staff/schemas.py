@@ -15,6 +15,10 @@ class StaffOut(BaseModel):
     active: bool
 
 
+class MeOut(StaffOut):
+    permissions: list[str]
+
+
 class LoginIn(BaseModel):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)

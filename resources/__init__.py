@@ -1,0 +1,1 @@
+"""Icons and stylesheets, shipped as package data."""

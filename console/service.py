@@ -98,7 +98,8 @@ class BundledService(QObject):
         args = ["-m", "backend"]
         if self._database_url:
             args += ["--database-url", self._database_url]
-        return args + ["serve", "--host", "127.0.0.1", "--port", str(self._port), "--seed-demo-if-empty"]
+        return args + ["serve", "--host", "127.0.0.1", "--port", str(self._port), "--seed-demo-if-empty",
+                       "--parent-pid", str(os.getpid())]
 
     def start(self) -> None:
         """Start on a fresh free port."""

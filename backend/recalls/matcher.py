@@ -34,6 +34,9 @@ from backend.recalls.text import Analysis, analyse, compact, fold, fold_with_map
 MIN_SCORE = 0.4
 HIGH, MEDIUM = 0.85, 0.6
 MAX_SCORED = 1000  # fuzzy-only candidates fully scored per recall, best estimates first
+# Listings whose indexed words promise less (brand and product type alone, no line,
+# no model, no barcode) are not read at all: at best they would be low.
+MIN_ESTIMATE = 0.5
 _LINE_WEIGHT, _WORD_WEIGHT, _TYPE_WEIGHT = 3.0, 1.0, 1.0
 _CORPORATE = re.compile(r"\b(?:inc|corp|corporation|co|company|ltd|llc|limited|gmbh|k\.?k|株式会社|有限会社)\b\.?")
 _LISTING_FIELDS = (Listing.id, Listing.external_id, Listing.title, Listing.description, Listing.brand,
@@ -359,7 +362,7 @@ def candidate_ids(session: Session, profile: RecallProfile) -> list[int]:
     total = func.sum(weight).label("estimate")
     ranked = session.execute(
         select(ListingTerm.listing_id, total).where(ListingTerm.term.in_(sorted(fuzzy)))
-        .group_by(ListingTerm.listing_id).having(total >= MIN_SCORE)
+        .group_by(ListingTerm.listing_id).having(total >= MIN_ESTIMATE)
         .order_by(total.desc(), ListingTerm.listing_id.desc()).limit(MAX_SCORED + len(direct))).all()
     chosen = [listing_id for listing_id, _ in ranked if listing_id not in direct][:MAX_SCORED]
     return sorted(direct) + chosen

@@ -47,10 +47,11 @@ def test_near_misses_never_reach_high_confidence(eval_db: Database) -> None:
 
 
 def test_sibling_model_is_low_with_the_mismatch_as_evidence(eval_db: Database) -> None:
-    sibling = _candidates(eval_db, "EV-02")["ev-018"]  # JCH-12TD3 against recalled JCH-12TD4
+    sibling = _candidates(eval_db, "EV-01")["ev-008"]  # Combi Sugocal α SG-4C3 against recalled SG-4C7
     assert sibling.confidence == "low"
     assert sibling.evidence[0].kind == "model_mismatch"
-    assert "JCH-12TD4" in sibling.evidence[0].text
+    assert sibling.evidence[0].text == "model sg-4c3 ≠ recalled SG-4C7"
+    assert "ev-018" not in _candidates(eval_db, "EV-02")  # brand and type alone: not even read
 
 
 def test_barcode_evidence_names_both_spellings(eval_db: Database) -> None:

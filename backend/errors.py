@@ -12,6 +12,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -87,6 +88,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _stale(_request: Request, _exc: StaleDataError) -> JSONResponse:
         return JSONResponse(error_body("stale", "Someone else changed this item meanwhile; reload it and try again."),
                             status_code=409)
+
+    @app.exception_handler(DataError)
+    async def _data_error(_request: Request, exc: DataError) -> JSONResponse:
+        # e.g. an id beyond the column's range on PostgreSQL: the input is bad, not the service.
+        log.info("database refused a value: %s", exc.orig)
+        return JSONResponse(error_body("invalid", "A value is out of range for this field."), status_code=422)
 
     @app.exception_handler(Replay)
     async def _replay(_request: Request, exc: Replay) -> JSONResponse:

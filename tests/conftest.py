@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
@@ -86,9 +87,15 @@ def db(session_db: Database, role_staff: dict[str, int]) -> Iterator[Database]:
     yield session_db
 
 
+@pytest.fixture(scope="session")
+def app(session_db: Database) -> FastAPI:
+    """Built once: FastAPI takes a while to assemble its routes."""
+    return create_app(session_db, demo=True)
+
+
 @pytest.fixture
-def client(db: Database) -> Iterator[TestClient]:
-    with TestClient(create_app(db, demo=True)) as test_client:
+def client(app: FastAPI, db: Database) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
         yield test_client
 
 

@@ -65,3 +65,11 @@ def test_demo_accounts_only_in_demo_mode(db: Database) -> None:
     with TestClient(create_app(db, demo=True)) as client:
         roles = {a["role"] for a in client.get("/api/v1/demo/accounts").json()}
         assert roles == {"agent", "moderator", "safety_officer", "supervisor"}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/listings/99999999999", "/api/v1/members/99999999999",
+                                  "/api/v1/flags/99999999999"])
+def test_huge_ids_are_bad_input_not_a_crash(client, headers, path) -> None:
+    response = client.get(path, headers=headers["supervisor"])
+    assert response.status_code in (404, 422), response.text
+    assert response.json()["error"]["code"] in ("not_found", "invalid")

@@ -1,0 +1,162 @@
+"""Why a listing was flagged: the reasons (signal, policy, text, weight) and
+the listing text with the matched words highlighted.
+
+A flag's reasons carry ``spans`` that index ``title + "\\n" + description`` of
+the listing as the detector read it. Picking a reason emphasises its words.
+The view fetches nothing: the enforcement pane hands it the flag and listing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from console import formatting as fmt
+from console.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QHeaderView,
+    QLabel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSplitter,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from widgets.highlight_text import HighlightText
+
+Record = Mapping[str, Any]
+ModelIndex = QModelIndex | QPersistentModelIndex
+REASON_COLUMNS = ("Signal", "Policy", "Why", "Weight")
+SPANS_ROLE = Qt.ItemDataRole.UserRole + 30
+
+
+def listing_text(listing: Record) -> str:
+    """The text reason spans index: title, a newline, description."""
+    return f"{listing.get('title') or ''}\n{listing.get('description') or ''}"
+
+
+def _weight(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    try:
+        return f"{float(value):+.2f}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def normalise_reasons(reasons: Any) -> list[dict[str, Any]]:
+    """Reasons as dicts; old string reasons become ``{"text": ...}``."""
+    result = []
+    for reason in reasons or []:
+        result.append(dict(reason) if isinstance(reason, Mapping) else {"text": str(reason)})
+    return result
+
+
+class FlagReasonsModel(QAbstractTableModel):
+    """The reasons of one flag; a handful of rows."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reasons: list[dict[str, Any]] = []
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._reasons)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(REASON_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(REASON_COLUMNS):
+            return REASON_COLUMNS[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._reasons):
+            return None
+        reason = self._reasons[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (fmt.label(reason.get("signal")) or "—", fmt.label(reason.get("policy")) or "—",
+                    str(reason.get("text") or ""), _weight(reason.get("weight")))[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SPANS_ROLE:
+            return list(reason.get("spans") or [])
+        return None
+
+    def set_reasons(self, reasons: Sequence[Record]) -> None:
+        self.beginResetModel()
+        try:
+            self._reasons = normalise_reasons(reasons)
+        finally:
+            self.endResetModel()
+
+    def all_spans(self) -> list[list[int]]:
+        return [span for reason in self._reasons for span in reason.get("spans") or []]
+
+
+class FlagView(QWidget):
+    """Reasons above, the listing text with matched words below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FlagView")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("ScreenHint")
+        self.summary.setWordWrap(True)
+        self.model = FlagReasonsModel(self)
+        self.reasons = QTableView(self)
+        self.reasons.setObjectName("FlagReasons")
+        self.reasons.setModel(self.model)
+        self.reasons.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.reasons.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.reasons.verticalHeader().hide()
+        self.reasons.setShowGrid(False)
+        self.reasons.setWordWrap(False)
+        header = self.reasons.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 80)
+        header.resizeSection(1, 110)
+        header.resizeSection(3, 60)
+        self.text = HighlightText(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.reasons)
+        splitter.addWidget(self.text)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([120, 120])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.reasons.selectionModel().currentRowChanged.connect(self._reason_picked)
+        self.clear()
+
+    def clear(self) -> None:
+        self.summary.setText("No flag selected.")
+        self.model.set_reasons([])
+        self.text.set_text("")
+
+    def show_flag(self, flag: Record, listing: Record) -> None:
+        """Show ``flag``'s reasons over ``listing``'s text."""
+        self.summary.setText(
+            f"Flag {flag.get('id')}: {fmt.label(flag.get('policy'))}, score {fmt.score(flag.get('score'))}, "
+            f"{fmt.label(flag.get('source'))}, {fmt.label(flag.get('status'))}. "
+            "Pick a reason to see its words.")
+        self.model.set_reasons(flag.get("reasons") or [])
+        self.text.set_text(listing_text(listing), self.model.all_spans())
+        self.reasons.resizeRowsToContents()
+
+    def _reason_picked(self, current: QModelIndex) -> None:
+        self.text.emphasize(current.data(SPANS_ROLE) or [] if current.isValid() else [])

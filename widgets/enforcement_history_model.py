@@ -1,0 +1,178 @@
+"""A table of the enforcement history of a listing and its seller.
+
+Fed with the service's ``GET /listings/{id}/enforcement`` answer (plain
+dicts; the model knows nothing of HTTP): takedowns, flags and appeals of the
+listing, then the seller's strikes, sanctions and takedowns of their other
+listings, newest first. One row per event; the row's kind and id are
+available for actions (reinstate a takedown, decide an appeal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+Record = Mapping[str, Any]
+
+COLUMNS = ("When", "About", "Event", "Detail", "By", "State")
+#: The row's kind ("takedown", "flag", "appeal", "strike", "sanction").
+KIND_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+def _when(value: Any) -> str:
+    if not value:
+        return ""
+    try:
+        stamp = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value)
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone()
+    return stamp.strftime("%Y-%m-%d %H:%M")
+
+
+def _words(value: Any) -> str:
+    return "" if value is None else str(value).replace("_", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    kind: str
+    record_id: int
+    at: str  # ISO time, for sorting
+    about: str
+    event: str
+    detail: str
+    actor_id: int | None
+    state: str
+    status: str  # a short machine word for colouring and tests
+    record: Record
+
+    def cells(self, who: Callable[[int | None], str]) -> tuple[str, ...]:
+        return (_when(self.at), self.about, self.event, self.detail, who(self.actor_id), self.state)
+
+
+def takedown_state(takedown: Record) -> tuple[str, str]:
+    """(words, status word) for a takedown."""
+    if takedown.get("reversed_at"):
+        reason = takedown.get("reversal_reason") or ""
+        return f"Reinstated {_when(takedown['reversed_at'])}" + (f" — {reason}" if reason else ""), "reinstated"
+    if takedown.get("expired"):
+        return "Temporary, time is up — reinstatement pending", "expired"
+    if takedown.get("expires_at"):
+        return f"Temporary, until {_when(takedown['expires_at'])}", "temporary"
+    return "In force", "in_force"
+
+
+def _takedown(takedown: Record, about: str) -> Event:
+    state, status = takedown_state(takedown)
+    detail = str(takedown.get("reason_label") or _words(takedown.get("reason_code")))
+    if takedown.get("note"):
+        detail += f": {takedown['note']}"
+    if takedown.get("batch_id"):
+        detail += " (bulk)"
+    return Event("takedown", int(takedown["id"]), str(takedown.get("created_at") or ""), about, "Taken down",
+                 detail, takedown.get("actor_id"), state, status, takedown)
+
+
+def events_of(history: Record) -> list[Event]:
+    """Every event in a listing's enforcement answer, newest first."""
+    listing_id = history.get("listing_id")
+    events: list[Event] = [_takedown(t, "This listing") for t in history.get("takedowns") or []]
+    for flag in history.get("flags") or []:
+        detail = f"{_words(flag.get('policy'))}, score {float(flag.get('score') or 0):.2f}, {_words(flag.get('source'))}"
+        if flag.get("decision_reason"):
+            detail += f" — {flag['decision_reason']}"
+        events.append(Event("flag", int(flag["id"]), str(flag.get("created_at") or ""), "This listing", "Flagged",
+                            detail, flag.get("decided_by_id"), _words(flag.get("status")).capitalize(),
+                            str(flag.get("status") or ""), flag))
+    for appeal in history.get("appeals") or []:
+        detail = str(appeal.get("statement") or "")
+        if appeal.get("decision_reason"):
+            detail += f" — decision: {appeal['decision_reason']}"
+        events.append(Event("appeal", int(appeal["id"]), str(appeal.get("created_at") or ""), "This listing",
+                            "Appeal", detail, appeal.get("decided_by_id") or appeal.get("filed_by_id"),
+                            _words(appeal.get("status")).capitalize(), str(appeal.get("status") or ""), appeal))
+    seller = history.get("seller") or {}
+    for takedown in seller.get("recent_takedowns") or []:
+        if takedown.get("listing_id") != listing_id:
+            events.append(_takedown(takedown, f"Seller's listing {takedown.get('listing_id')}"))
+    for strike in seller.get("strikes") or []:
+        removed = strike.get("removed_at")
+        state = f"Removed — {strike.get('removed_reason') or ''}".rstrip(" —") if removed else "Counts"
+        events.append(Event("strike", int(strike["id"]), str(strike.get("created_at") or ""), "Seller", "Strike",
+                            f"{_words(strike.get('policy'))}, {strike.get('weight', 0)} point(s)", None, state,
+                            "removed" if removed else "live", strike))
+    for sanction in seller.get("sanctions") or []:
+        lifted = sanction.get("lifted_at")
+        state = f"Lifted {_when(lifted)}" if lifted else "In force"
+        events.append(Event("sanction", int(sanction["id"]), str(sanction.get("created_at") or ""), "Seller",
+                            _words(sanction.get("kind")).capitalize(), str(sanction.get("reason") or ""),
+                            sanction.get("actor_id"), state, "lifted" if lifted else "in_force", sanction))
+    events.sort(key=lambda e: e.at, reverse=True)
+    return events
+
+
+class EnforcementHistoryModel(QAbstractTableModel):
+    """Rows of :func:`events_of`; ``who(actor_id)`` names staff members."""
+
+    def __init__(self, parent: QObject | None = None, *,
+                 who: Callable[[int | None], str] | None = None) -> None:
+        super().__init__(parent)
+        self._who = who or (lambda actor: "" if actor is None else f"staff #{actor}")
+        self._events: list[Event] = []
+        self._cells: list[tuple[str, ...]] = []
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._events):
+            return None
+        event = self._events[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cells[index.row()][index.column()]
+        if role == ROW_ID_ROLE:
+            return event.record_id
+        if role == KIND_ROLE:
+            return event.kind
+        if role == STATUS_ROLE:
+            return event.status
+        return None
+
+    def set_history(self, history: Record | None) -> None:
+        """Show the events of one enforcement answer (``None`` empties the table)."""
+        self.beginResetModel()
+        try:
+            self._events = events_of(history) if history else []
+            self._cells = [event.cells(self._who) for event in self._events]
+        finally:
+            self.endResetModel()
+
+    def event_at(self, row: int) -> Event:
+        return self._events[row]
+
+    @property
+    def events(self) -> list[Event]:
+        return list(self._events)

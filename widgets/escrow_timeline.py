@@ -1,0 +1,190 @@
+"""An escrow ledger as a timeline: each step, its amount, who did it, when,
+and what was still held after it; above it the money in four figures.
+
+:class:`EscrowTimelineModel` is a small table model over the ledger entries
+of one transaction (a ledger has a handful of rows, so no paging).
+:class:`EscrowTimeline` shows the figures and the table; it is handed the
+``GET /transactions/{id}`` answer and knows nothing about where it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from console import formatting as fmt
+from console.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from widgets import status_delegate
+from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
+from widgets.status_delegate import StatusDelegate
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+#: Ledger entry kind -> what the step means to an agent.
+STEP_TEXT: dict[str, str] = {
+    "payment": "Paid — held in escrow",
+    "shipped": "Shipped",
+    "received": "Received by buyer",
+    "dispute": "Disputed — on hold",
+    "release": "Released to seller",
+    "refund": "Refunded to buyer",
+    "cancel": "Cancelled",
+}
+#: Ledger kinds as tones for the step pill.
+for _kind, _tone in (("payment", "neutral"), ("dispute", "bad"), ("release", "good"), ("refund", "warn"),
+                     ("cancel", "neutral")):
+    status_delegate.TONES.setdefault(_kind, _tone)
+
+COLUMNS = ("When", "Step", "Amount", "Held after", "By", "Note")
+STEP_COLUMN = 1
+
+
+def running_held(entries: Sequence[Mapping[str, Any]]) -> list[int]:
+    """What escrow held after each entry: paid − released − refunded so far."""
+    held, out = 0, []
+    for entry in entries:
+        kind, amount = entry.get("kind"), int(entry.get("amount") or 0)
+        if kind == "payment":
+            held += amount
+        elif kind in ("release", "refund"):
+            held -= amount
+        out.append(held)
+    return out
+
+
+class EscrowTimelineModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[dict[str, Any]] = []
+        self._held: list[int] = []
+
+    def set_entries(self, entries: Sequence[Mapping[str, Any]]) -> None:
+        self.beginResetModel()
+        try:
+            self._entries = [dict(e) for e in entries]
+            self._held = running_held(self._entries)
+        finally:
+            self.endResetModel()
+
+    def entry(self, row: int) -> dict[str, Any]:
+        return dict(self._entries[row])
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._entries):
+            return None
+        entry, column = self._entries[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            kind = str(entry.get("kind") or "")
+            amount = int(entry.get("amount") or 0)
+            values = (
+                fmt.when(entry.get("created_at")),
+                STEP_TEXT.get(kind, fmt.label(kind)),
+                fmt.yen(amount) if amount else "—",
+                fmt.yen(self._held[index.row()]),
+                str(entry.get("actor_label") or ""),
+                str(entry.get("note") or ""),
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (2, 3):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ID_ROLE:
+            return entry.get("seq")
+        if role == STATUS_ROLE:
+            return str(entry.get("kind") or "")
+        return None
+
+
+class EscrowTimeline(QWidget):
+    """Figures (paid, held, released, refunded) over the ledger table."""
+
+    FIGURES = (("paid", "Paid"), ("held", "Still held"), ("released", "Released"), ("refunded", "Refunded"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EscrowTimeline")
+        self.model = EscrowTimelineModel(self)
+        self.figures: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(0)
+        for column, (key, title) in enumerate(self.FIGURES):
+            caption = QLabel(title, self)
+            caption.setObjectName("FigureCaption")
+            value = QLabel("—", self)
+            value.setObjectName("FigureValue")
+            value.setProperty("figure", key)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(caption, 0, column)
+            grid.addWidget(value, 1, column)
+            self.figures[key] = value
+        grid.setColumnStretch(len(self.FIGURES), 1)
+        self.view = QTableView(self)
+        self.view.setObjectName("escrow-timeline-table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((125, 170, 80, 85, 110)):
+            header.resizeSection(column, width)
+        self._delegate = StatusDelegate(self.view)
+        self.view.setItemDelegateForColumn(STEP_COLUMN, self._delegate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(grid)
+        layout.addWidget(self.view, 1)
+
+    def figure(self, key: str) -> str:
+        return self.figures[key].text()
+
+    def set_detail(self, detail: Mapping[str, Any]) -> None:
+        for key, _title in self.FIGURES:
+            self.figures[key].setText(fmt.yen(detail.get(key, 0)) or "¥0")
+        self.model.set_entries(detail.get("ledger") or [])
+
+    def clear(self) -> None:
+        for label in self.figures.values():
+            label.setText("—")
+        self.model.set_entries([])

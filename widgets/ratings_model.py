@@ -1,0 +1,123 @@
+"""Ratings of one member (received or given), and a small trend chart.
+
+:class:`RatingsModel` pages ``GET /ratings`` through an injected fetcher;
+the score is the row's status so the status delegate draws it as a pill
+(bad ones red, easy to spot). :class:`RatingTrend` draws the 6 × 30-day trend
+of the ratings summary as stacked bars.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from console import formatting as fmt
+from console.qt import QColor, QObject, QPainter, QPaintEvent, QRectF, QSize, Qt, QWidget
+from widgets import status_delegate
+from widgets.paged_model import Column, Fetcher, PagedTableModel, _Row
+
+#: Rating scores as tones for the status pill (registered once, beside the statuses).
+for _score, _tone in (("good", "good"), ("normal", "neutral"), ("bad", "bad")):
+    status_delegate.TONES.setdefault(_score, _tone)
+
+DIRECTIONS = ("received", "given")
+
+
+def _direction(value: Any) -> str:
+    return {"buyer_to_seller": "as seller", "seller_to_buyer": "as buyer"}.get(str(value), fmt.label(value))
+
+
+RATING_COLUMNS: tuple[Column, ...] = (
+    Column("created_at", "Date", fmt.when, width=125),
+    Column("score", "Score", width=70),
+    Column("other", "From / to", width=140),
+    Column("role", "Member was", width=85),
+    Column("comment", "Comment"),
+)
+
+
+class RatingsModel(PagedTableModel):
+    """Rows of ``GET /ratings?member_id=…&direction=…``."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(RATING_COLUMNS, None, parent)
+        self._direction = "received"
+
+    @property
+    def direction(self) -> str:
+        return self._direction
+
+    def show(self, direction: str, fetcher: Fetcher) -> None:
+        if direction not in DIRECTIONS:
+            raise ValueError(f"unknown direction {direction!r}")
+        self._direction = direction
+        self.reset(fetcher)
+
+    def clear(self) -> None:
+        self._fetcher = None
+        self.reset()
+
+    def _make_row(self, item: Mapping[str, Any]) -> _Row:
+        row = dict(item)
+        received = self._direction == "received"
+        row["other"] = item.get("rater_name") if received else item.get("ratee_name")
+        # buyer_to_seller: the ratee was the seller; the rater the buyer.
+        ratee_was_seller = item.get("direction") == "buyer_to_seller"
+        row["role"] = ("seller" if ratee_was_seller else "buyer") if received else (
+            "buyer" if ratee_was_seller else "seller")
+        made = super()._make_row(row)
+        made.status = str(item.get("score") or "")
+        return made
+
+
+class RatingTrend(QWidget):
+    """Stacked bars (good, normal, bad) per period, oldest left; the bad part on top in red."""
+
+    GOOD = QColor(46, 160, 67, 200)
+    NORMAL = QColor(128, 128, 128, 150)
+    BAD = QColor(218, 54, 51, 220)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RatingTrend")
+        self._points: list[tuple[int, int, int]] = []
+        self.setMinimumHeight(44)
+
+    @property
+    def points(self) -> list[tuple[int, int, int]]:
+        return list(self._points)
+
+    def set_points(self, trend: Sequence[Mapping[str, Any]]) -> None:
+        self._points = [(int(p.get("good", 0)), int(p.get("normal", 0)), int(p.get("bad", 0))) for p in trend]
+        tips = [f"{fmt.when(p.get('start'))[:10]} – {fmt.when(p.get('end'))[:10]}: "
+                f"{p.get('good', 0)} good, {p.get('normal', 0)} normal, {p.get('bad', 0)} bad" for p in trend]
+        self.setToolTip("\n".join(tips))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(160, 48)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 2, -1, -2)
+        baseline = QColor(self.palette().color(self.foregroundRole()))
+        baseline.setAlpha(60)
+        painter.setPen(baseline)
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if not self._points:
+            return
+        top = max(1, max(sum(p) for p in self._points))
+        slot = rect.width() / len(self._points)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for i, (good, normal, bad) in enumerate(self._points):
+            x = rect.left() + i * slot + slot * 0.15
+            width = slot * 0.7
+            y = rect.bottom()
+            for count, colour in ((good, self.GOOD), (normal, self.NORMAL), (bad, self.BAD)):
+                if count:
+                    height = max(2.0, rect.height() * count / top)
+                    painter.setBrush(colour)
+                    painter.drawRect(QRectF(x, y - height, width, height))
+                    y -= height
+        painter.end()

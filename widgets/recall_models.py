@@ -1,0 +1,281 @@
+"""Models of the recall-matching screen.
+
+- :data:`RECALL_COLUMNS` for the recalls list (a :class:`PagedTableModel`).
+- :class:`RecordTableModel`: a short list of records (affected members,
+  pending approvals) that the service returns whole; rows update in place.
+- :class:`MatchesModel`: candidate matches of one recall, best score first,
+  paged in through an injected fetcher; keeps each match's record (version,
+  evidence, deadline) because the screen decides on and explains them. A
+  decision replaces the changed rows and emits ``dataChanged`` for them only.
+- :func:`highlight_html` marks the evidence spans in a listing's text;
+  :func:`countdown` words a removal deadline.
+
+Nothing here talks HTTP.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from console import formatting as fmt
+from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from widgets import status_delegate
+from widgets.paged_model import Column, Fetcher, Page
+from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+#: The whole record of a row (a dict), for panes that explain it.
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 20
+
+for _status, _tone in (("candidate", "warn"), ("confirmed", "bad"), ("rejected", "neutral"),
+                       ("high", "bad"), ("medium", "warn"), ("low", "neutral"),
+                       ("overdue", "bad"), ("pending", "warn"), ("on_time", "good"), ("late", "warn")):
+    status_delegate.TONES.setdefault(_status, _tone)
+
+
+def countdown(due: Any, now: datetime | None = None) -> str:
+    """``"1d 4h left"``, ``"overdue by 3h"``, or ``""`` without a deadline."""
+    if not due:
+        return ""
+    try:
+        stamp = datetime.fromisoformat(str(due).replace("Z", "+00:00"))
+    except ValueError:
+        return str(due)
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=timezone.utc)
+    seconds = int((stamp - (now or datetime.now(timezone.utc))).total_seconds())
+    span = abs(seconds)
+    days, rest = divmod(span, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes = rest // 60
+    text = f"{days}d {hours}h" if days else (f"{hours}h {minutes:02d}m" if hours else f"{minutes}m")
+    return f"{text} left" if seconds >= 0 else f"overdue by {text}"
+
+
+def highlight_html(text: str, spans: Sequence[Sequence[int]]) -> str:
+    """``text`` as HTML with each ``[start, end)`` span marked (overlaps merged)."""
+    merged: list[list[int]] = []
+    for start, end in sorted((int(s), int(e)) for s, e in spans if 0 <= int(s) < int(e) <= len(text)):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, position = [], 0
+    for start, end in merged:
+        out.append(html.escape(text[position:start]))
+        out.append(f'<span style="background-color:#f6c343;color:#1f2933;font-weight:600">'
+                   f'{html.escape(text[start:end])}</span>')
+        position = end
+    out.append(html.escape(text[position:]))
+    return "".join(out)
+
+
+RECALL_COLUMNS: tuple[Column, ...] = (
+    Column("number", "Number", width=90),
+    Column("recall_date", "Date", width=90),
+    Column("status", "Status", fmt.label, width=70),
+    Column("candidates", "Candidates", align_right=True, width=80),
+    Column("confirmed", "Confirmed", align_right=True, width=80),
+    Column("title", "Title"),
+)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A short, whole list of records; ``status_key`` feeds the status pill."""
+
+    def __init__(self, columns: Sequence[Column], *, id_key: str = "id", status_key: str = "status",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._id_key = id_key
+        self._status_key = status_key
+        self._records: list[dict[str, Any]] = []
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    def set_records(self, records: Sequence[Mapping[str, Any]]) -> None:
+        self.beginResetModel()
+        try:
+            self._records = [dict(r) for r in records]
+        finally:
+            self.endResetModel()
+
+    def record(self, row: int) -> dict[str, Any]:
+        return dict(self._records[row])
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self._records]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._columns):
+            return self._columns[section].title
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._records):
+            return None
+        record, column = self._records[index.row()], self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cell(record, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ID_ROLE:
+            return record.get(self._id_key)
+        if role == STATUS_ROLE:
+            return str(record.get(column.key if column.key in self.STATUS_KEYS else self._status_key) or "")
+        if role == RECORD_ROLE:
+            return dict(record)
+        return None
+
+    #: Columns drawn as pills show their own value's tone.
+    STATUS_KEYS = frozenset({"status", "confidence", "removal_state", "why", "return_status"})
+
+    def _cell(self, record: Mapping[str, Any], column: Column) -> str:
+        return column.format(record.get(column.key))
+
+
+MATCH_COLUMNS: tuple[Column, ...] = (
+    Column("score", "Score", fmt.score, align_right=True, width=55),
+    Column("confidence", "Confidence", width=85),
+    Column("status", "Decision", width=85),
+    Column("listing_status", "Listing", fmt.label, width=75),
+    Column("removal_due_at", "Removal", width=120),
+    Column("listing_title", "Listing title", width=300),
+    Column("evidence", "Evidence", lambda ev: "; ".join(str(e.get("text", "")) for e in ev or [])),
+)
+REMOVAL_COLUMN = 4
+
+
+class MatchesModel(RecordTableModel):
+    """Matches of one recall, paged in as the view scrolls (best score first)."""
+
+    loading_changed = Signal(bool)
+    load_failed = Signal(object)
+    page_loaded = Signal(int)
+
+    def __init__(self, parent: QObject | None = None,
+                 clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+        super().__init__(MATCH_COLUMNS, parent=parent)
+        self._clock = clock
+        self._fetcher: Fetcher | None = None
+        self._next: str | None = None
+        self._exhausted = True
+        self._loading = False
+        self._error: Exception | None = None
+        self._generation = 0
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    @property
+    def error(self) -> Exception | None:
+        return self._error
+
+    def reset(self, fetcher: Fetcher | None) -> None:
+        """Start over (another recall, a new filter); late pages of before are ignored."""
+        self._generation += 1
+        self.beginResetModel()
+        try:
+            self._records = []
+            self._fetcher = fetcher
+            self._next, self._exhausted, self._error = None, fetcher is None, None
+        finally:
+            self.endResetModel()
+        self._set_loading(False)
+        self.fetchMore()
+
+    def retry(self) -> None:
+        self._error = None
+        self.fetchMore()
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._fetcher is not None and not self._exhausted and self._error is None
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._loading:
+            return
+        generation = self._generation
+        self._set_loading(True)
+        assert self._fetcher is not None
+        self._fetcher(self._next, lambda page: self._on_page(generation, page),
+                      lambda exc: self._on_error(generation, exc))
+
+    def update_records(self, records: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Replace the rows of these records (by id); ``dataChanged`` for those rows. The rows changed."""
+        by_id = {r.get("id"): dict(r) for r in records}
+        changed = []
+        for row, record in enumerate(self._records):
+            if record.get("id") in by_id:
+                self._records[row] = by_id[record["id"]]
+                changed.append(row)
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        return changed
+
+    def tick(self) -> None:
+        """The clock moved: repaint the removal countdowns only."""
+        rows = [r for r, rec in enumerate(self._records) if rec.get("removal_seconds_left") is not None]
+        if rows:
+            self.dataChanged.emit(self.index(rows[0], REMOVAL_COLUMN), self.index(rows[-1], REMOVAL_COLUMN),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def _cell(self, record: Mapping[str, Any], column: Column) -> str:
+        if column.key == "removal_due_at":
+            state = str(record.get("removal_state") or "")
+            if state in ("pending", "overdue") and record.get("removal_due_at"):
+                return countdown(record.get("removal_due_at"), self._clock())
+            return {"not_required": "", "on_time": "removed on time", "late": "removed late"}.get(
+                state, fmt.label(state))
+        return super()._cell(record, column)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == STATUS_ROLE and index.isValid() and index.row() < len(self._records) \
+                and self._columns[index.column()].key == "removal_due_at":
+            return str(self._records[index.row()].get("removal_state") or "")
+        return super().data(index, role)
+
+    def _on_page(self, generation: int, page: Page) -> None:
+        if generation != self._generation:
+            return
+        items = [dict(i) for i in page.items]
+        if items:
+            first = len(self._records)
+            self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
+            self._records.extend(items)
+            self.endInsertRows()
+        self._next = page.next_cursor
+        self._exhausted = page.next_cursor is None
+        self._set_loading(False)
+        self.page_loaded.emit(len(self._records))
+
+    def _on_error(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._error = exc
+        self._set_loading(False)
+        self.load_failed.emit(exc)
+
+    def _set_loading(self, loading: bool) -> None:
+        if self._loading != loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)

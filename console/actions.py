@@ -19,7 +19,7 @@ from console.settings import Options, Settings
 
 log = logging.getLogger("anzen.console.actions")
 
-MENUS = ("&File", "&Go", "&View", "&Help")
+MENUS = ("&File", "&Go", "&Enforce", "&View", "&Help")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,32 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("app.quit", "&Quit", "&File", "Ctrl+Q", "quit", "Close the console"),
     ActionSpec("help.shortcuts", "&Keyboard Shortcuts", "&Help", "?", "keyboard",
                "List every command and its shortcut", True),
+    # Enforcement (console/enforcement.py, console/detector_admin.py): they act on the
+    # window's current record (MainWindow.current_record_changed).
+    ActionSpec("enforce.take_down", "&Take Down…", "&Enforce", "Ctrl+T", "takedown",
+               "Take the selected listing down with a reason code", True, "enforce"),
+    ActionSpec("enforce.take_down_temporary", "Take Down &Temporarily…", "&Enforce", "Ctrl+Shift+T", "takedown",
+               "Take the selected listing down for a number of hours"),
+    ActionSpec("enforce.dismiss", "&Dismiss Flag…", "&Enforce", "Ctrl+Shift+X", "dismiss",
+               "Close the selected flag as a false positive; the listing stays up", True, "enforce"),
+    ActionSpec("enforce.reinstate", "&Reinstate Listing…", "&Enforce", "Ctrl+Shift+R", "reinstate",
+               "Undo the takedown in force (moderators within 24 hours)"),
+    ActionSpec("enforce.make_permanent", "Make Takedown &Permanent…", "&Enforce", "Ctrl+Shift+P", "takedown",
+               "Keep a temporary takedown in force for good"),
+    ActionSpec("enforce.bulk_selected", "Take Down &Selected Listings…", "&Enforce", "Ctrl+Shift+B", "takedown",
+               "Take down every selected listing (or flagged listing) with one confirmation"),
+    ActionSpec("enforce.bulk_seller", "Take Down All of Seller's &Listings…", "&Enforce", "Ctrl+Alt+B",
+               "takedown", "Take down every active listing of the selected listing's seller"),
+    ActionSpec("enforce.sanction", "S&anction Seller…", "&Enforce", "Ctrl+Shift+S", "member",
+               "Confirm the restriction or suspension the seller's strikes suggest"),
+    ActionSpec("enforce.lift", "&Lift Sanction…", "&Enforce", "Ctrl+Alt+S", "member",
+               "Lift the seller's restriction or suspension"),
+    ActionSpec("enforce.decide_appeal", "Decide &Appeal…", "&Enforce", "Ctrl+Shift+A", "appeal",
+               "Uphold or overturn the selected appeal"),
+    ActionSpec("detector.admin", "Detector &Settings…", "&Enforce", "Ctrl+Alt+D", "detector",
+               "Thresholds per policy with their precision and volume, detector versions, training"),
+    ActionSpec("dock.enforcement", "&Enforcement Pane", "&View", "Ctrl+Shift+E", "takedown",
+               "Show or hide the enforcement pane"),
 )
 
 

@@ -147,6 +147,10 @@ class ApiClient:
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
         return self._request("POST", API_PREFIX + path, json=body, headers=headers)
 
+    def put(self, path: str, body: Mapping[str, Any] | None = None) -> Any:
+        """``PUT /api/v1{path}`` (versioned edits: repeating one is harmless)."""
+        return self._request("PUT", API_PREFIX + path, json=body)
+
     def page(self, path: str, params: Mapping[str, Any] | None = None, *,
              cursor: str | None = None, limit: int = 100) -> Page:
         """One page of a cursor-paged list."""

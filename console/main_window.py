@@ -14,7 +14,9 @@ from console import messages, theme
 from console.actions import ActionRegistry
 from console.connection import ConnectionState
 from console.context import ConsoleContext
+from console.context_panes import ContextPanes
 from console.detail_pane import DetailPane
+from console.enforcement import EnforcementController, EnforcementPane, selected_ids
 from console.history_pane import HistoryPane
 from console.login import ROLE_NAMES
 from console.qt import (
@@ -48,6 +50,10 @@ class MainWindow(QMainWindow):
     #: The window closed; ``True`` when the user signed out (the launcher then
     #: asks for a sign-in again), ``False`` when they quit.
     finished = Signal(bool)
+    #: The record the user is working on changed: (kind, id, data or None).
+    #: Emitted by :meth:`show_record`, which every screen's and pane's
+    #: ``record_selected`` reaches; enforcement actions act on it.
+    current_record_changed = Signal(str, object, object)
 
     def __init__(self, context: ConsoleContext, *, server_label: str = "") -> None:
         super().__init__()
@@ -55,6 +61,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._signing_out = False
         self._server_label = server_label
+        self.current_record: tuple[str, Any] | None = None
         self.setObjectName("AnzenMainWindow")
         self.setWindowTitle(f"Anzen — {context.staff.display_name}")
         self.setWindowIcon(theme.app_icon())
@@ -87,8 +94,20 @@ class MainWindow(QMainWindow):
         self.detail_dock = self._dock("detail-dock", "Detail", self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
         self.history_dock = self._dock("history-dock", "History", self.history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.context_panes = ContextPanes(context, self, show_record=self.show_record)
+        self.context_panes.arrange(self.detail_dock, self.history_dock)
+        self.current_record_changed.connect(self.context_panes.follow)
+
+        self.enforcement = EnforcementController(context, self, selection=self._selected_records)
+        self.current_record_changed.connect(self.enforcement.set_current)
 
         self.actions = ActionRegistry(context.settings, self._handlers(), self)
+        self.enforcement_pane = EnforcementPane(self.enforcement, {a.objectName(): a for a in self.actions}, self)
+        self.enforcement_dock = self._dock("enforcement-dock", "Enforcement", self.enforcement_pane,
+                                           Qt.DockWidgetArea.RightDockWidgetArea)
+        self.enforcement.availability_changed.connect(self._update_enforcement_actions)
+        self.enforcement.acted.connect(lambda _outcome: self._refresh_after_action())
+        self._update_enforcement_actions()
         self.actions.build_menus(self.menuBar())
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main-toolbar")
@@ -145,6 +164,10 @@ class MainWindow(QMainWindow):
             "session.sign_out": self.sign_out,
             "app.quit": self.close,
             "help.shortcuts": lambda: ShortcutHelp.show_for(self.actions, self),
+            **self.context_panes.handlers(),
+            **self.enforcement.handlers(),
+            "dock.enforcement": lambda: self.enforcement_dock.setVisible(not self.enforcement_dock.isVisible()),
+            "detector.admin": self._open_detector_admin,
         }
 
     # -- navigation ---------------------------------------------------------------------
@@ -160,10 +183,33 @@ class MainWindow(QMainWindow):
         self.actions[f"screen.{screen_id}"].setChecked(True)
         screen.activate()
 
-    def show_record(self, kind: str, record_id: Any) -> None:
+    def show_record(self, kind: str, record_id: Any, data: Any = None) -> None:
         if not self.detail_dock.isVisible():
             self.detail_dock.show()
         self.detail.show_record(kind, record_id)
+        self.current_record = (kind, record_id)
+        self.current_record_changed.emit(kind, record_id, data)
+
+    # -- enforcement -------------------------------------------------------------------
+
+    def _selected_records(self) -> tuple[str, list[Any]]:
+        pane = self.current_screen().current_pane()
+        return (pane.spec.kind, selected_ids(pane.view)) if pane is not None else ("", [])
+
+    def _update_enforcement_actions(self) -> None:
+        for action_id, enabled in self.enforcement.available().items():
+            self.actions[action_id].setEnabled(enabled)
+        self.actions["detector.admin"].setEnabled(self.enforcement.may("read_screening"))
+
+    def _refresh_after_action(self) -> None:
+        self.current_screen().refresh()
+        if self.current_record is not None:
+            self.detail.show_record(*self.current_record)
+
+    def _open_detector_admin(self) -> None:
+        from console.detector_admin import DetectorAdmin
+
+        DetectorAdmin.open_for(self.context, self)
 
     # -- session ----------------------------------------------------------------------------
 
@@ -244,6 +290,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             dock.show()
         self.resize(1280, 800)
+        self.context_panes.reset_layout(self.detail_dock, self.history_dock)
         self._default_dock_sizes()
         messages.info("Layout reset.")
 

@@ -69,6 +69,14 @@ def flag_sla(policy: str, created_at: datetime) -> tuple[int, datetime]:
     return severity, created_at + timedelta(hours=hours)
 
 
+APPEAL_SEVERITY = 2
+APPEAL_DECISION_HOURS = 48  # a seller waiting on an appeal is told "within two days"
+
+
+def appeal_sla(created_at: datetime) -> tuple[int, datetime]:
+    return APPEAL_SEVERITY, created_at + timedelta(hours=APPEAL_DECISION_HOURS)
+
+
 def inquiry_severity(priority: int) -> int:
     return INQUIRY_SEVERITY.get(priority, 0)
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 
 from backend.db import utcnow
 from backend.errors import InvalidInput
+from backend.enforcement.models import Appeal, AppealStatus, Takedown
 from backend.flags.models import Flag, FlagStatus
 from backend.inquiries.models import Inquiry, InquiryStatus
 from backend.listings.models import Listing
@@ -108,9 +109,30 @@ register(QueueSource(
     lambda: Inquiry.status != InquiryStatus.resolved,
     ("id", "subject", "member_id", "listing_id", "transaction_id", "category", "status", "priority",
      "first_response_due", "resolution_due", "first_responded_at", "created_at")))
+def _project_appeals(conn: Connection, rows: Sequence[Appeal]) -> Iterable[tuple[int, Projection]]:
+    takedown_ids = {appeal.takedown_id for appeal in rows}
+    listings = {row.takedown_id: row for row in conn.execute(
+        select(Takedown.id.label("takedown_id"), Takedown.reason_code, Listing.id, Listing.title)
+        .join(Listing, Listing.id == Takedown.listing_id).where(Takedown.id.in_(takedown_ids)))}
+    for appeal in rows:
+        listing = listings.get(appeal.takedown_id)
+        severity, due = priority.appeal_sla(appeal.created_at)
+        yield appeal.id, {
+            "title": f"Appeal: {listing.title if listing else f'takedown #{appeal.takedown_id}'}"[:256],
+            "member_id": appeal.member_id, "listing_id": listing.id if listing else None, "transaction_id": None,
+            "category": listing.reason_code if listing else "appeal", "status": appeal.status,
+            "open": appeal.status == AppealStatus.open, "waiting": False, "severity": severity, "score": 1.0,
+            "sla_kind": "decision", "sla_due": due, "rank": priority.rank(due, severity, 1.0),
+            "created_at": appeal.created_at,
+        }
+
+
 register(QueueSource(
     "flag", Flag, frozenset({Role.moderator}), Permission.read_flags, _project_flags,
     lambda: Flag.status == FlagStatus.open, ("id", "listing_id", "policy", "score", "status", "created_at")))
+register(QueueSource(
+    "appeal", Appeal, frozenset({Role.moderator}), Permission.read_appeals, _project_appeals,
+    lambda: Appeal.status == AppealStatus.open, ("id", "takedown_id", "member_id", "status", "created_at")))
 
 
 def _upsert(conn: Connection, kind: str, projected: Iterable[tuple[int, Projection]]) -> None:

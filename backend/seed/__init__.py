@@ -26,10 +26,12 @@ from backend.audit import service as audit
 from backend.db import Database, advisory_lock
 from backend.errors import Conflict, InvalidInput
 from backend.members.models import Member
+from backend.queue import sources as queue_sources
 from backend.seed import moderation, staffing
 from backend.seed.context import SCALES, Scale, SeedContext
 from backend.seed.market import write_listings
 from backend.seed.people import PeoplePools, joining_times, write_members
+from backend.seed.scoring import score_detector_flags
 from backend.seed.support import write_inquiries
 from backend.seed.writer import BulkWriter, foreign_keys_checked_at_end
 from backend.staff.demo import DEMO_ACCOUNTS
@@ -108,6 +110,11 @@ def _run(db: Database, scale: Scale, *, scale_name: str, seed_value: int, progre
             write_inquiries(ctx, sales)
             progress(96, "writing the last rows")
             counts = ctx.writer.finish()
+        if scale_name == "demo":
+            progress(97, "explaining the detector's flags")
+            score_detector_flags(session)
+        progress(97, "filling the work queue")
+        queue_sources.rebuild(session.connection())  # bulk inserts bypass the ORM hook that keeps it in step
         audit.record(
             session, actor_id=None, actor_label="seed", action="seed", target_type="database", target_id=scale_name,
             after={"scale": scale_name, "seed": seed_value, "base_time": base.isoformat(), "rows": counts,

@@ -1,0 +1,784 @@
+"""Context panes: the member, transactions, ratings and escrow behind whatever
+is selected, as dock widgets that follow the selection.
+
+The main window announces the current record through
+``MainWindow.current_record_changed(kind, id, data)`` (the one generic hook;
+any screen's ``record_selected`` ends up there). :class:`ContextPanes`
+works out which member(s) and transaction the record concerns — at once for
+a member, through ``GET /lookup/{id}`` (listings, transactions) or the record
+itself (inquiries, flags) otherwise, off the UI thread — and points the
+panes at them:
+
+- :class:`MemberPane` — ``GET /members/{id}/summary``: joined, status,
+  strikes, takedowns, flags, open inquiries, signals with reasons; contact
+  details masked, "Reveal contact" asks for a reason (audited by the service).
+- :class:`TransactionsPane` — ``GET /transactions?member_id=…&role=…``, server paged.
+- :class:`RatingsPane` — ``GET /members/{id}/ratings/summary`` and ``GET /ratings``.
+- :class:`console.escrow_actions.EscrowPane` — the selected transaction (or
+  the member's latest) with its escrow actions.
+
+Every pane numbers its requests and drops an answer that is not for the
+latest one, so a slow answer for the previous member never flashes in.
+"Go to…" (Ctrl+G) looks any member, listing or transaction up by id or
+external id.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from console import formatting as fmt
+from console import messages
+from console.client import ApiClient, ApiError
+from console.context import ConsoleContext
+from console.escrow_actions import ApprovalsPane, EscrowPane, ReasonDialog
+from console.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QModelIndex,
+    QObject,
+    QPushButton,
+    Qt,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from widgets.paged_model import Fetcher, PagedTableModel
+from widgets.ratings_model import RatingsModel, RatingTrend
+from widgets.roles import ROW_ID_ROLE
+from widgets.status_delegate import StatusDelegate
+from widgets.transactions_model import TransactionsModel
+
+SEVERITY_COLOUR = {"high": "#da3633", "warning": "#d29922", "info": "#3b82f6"}
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What the panes show: the members a record concerns (first one shown) and its transaction."""
+
+    kind: str
+    record_id: Any
+    member_ids: tuple[int, ...] = ()
+    transaction_id: int | None = None
+    label: str = ""
+    names: dict[int, str] = field(default_factory=dict)
+
+
+def resolve_focus(client: ApiClient, kind: str, record_id: Any, data: Any = None) -> Focus | None:
+    """Which members and transaction ``kind``/``record_id`` concern (runs in a worker)."""
+    if kind == "member":
+        return Focus(kind, record_id, (int(record_id),))
+    if kind in ("listing", "transaction"):
+        for hit in client.get(f"/lookup/{record_id}"):
+            if hit["kind"] == kind and hit["id"] == int(record_id):
+                return Focus(kind, record_id, tuple(hit["member_ids"]), hit.get("transaction_id"), hit["label"])
+        return None
+    if kind == "inquiry":
+        inquiry = client.get(f"/inquiries/{record_id}")
+        return Focus(kind, record_id, (int(inquiry["member_id"]),), inquiry.get("transaction_id"),
+                     str(inquiry.get("subject") or ""))
+    if kind == "flag":
+        flag = client.get(f"/flags/{record_id}")
+        return resolve_focus(client, "listing", flag["listing_id"])
+    if isinstance(data, dict) and (data.get("member_id") or data.get("transaction_id")):
+        members = (int(data["member_id"]),) if data.get("member_id") else ()
+        return Focus(kind, record_id, members, data.get("transaction_id"))
+    return None
+
+
+def _table(parent: QWidget, name: str, model: Any, *, multi: bool = False) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    columns = getattr(model, "columns", ())
+    for number, column in enumerate(columns):
+        if column.width:
+            header.resizeSection(number, column.width)
+    return view
+
+
+def _paged_fetcher(context: ConsoleContext, owner: QObject, path: str, params: dict[str, Any]) -> Fetcher:
+    client, runner, limit = context.client, context.runner, context.page_size
+
+    def fetch(cursor: str | None, on_page: Any, on_error: Any) -> None:
+        runner.run(lambda: client.page(path, params, cursor=cursor, limit=limit), on_page, on_error=on_error,
+                   owner=owner)
+
+    return fetch
+
+
+def _count_text(model: PagedTableModel, noun: str) -> str:
+    rows = model.rowCount()
+    if model.is_loading:
+        return "Loading…"
+    if model.error is not None:
+        return f"{rows:,} shown — loading stopped"
+    if model.canFetchMore():
+        return f"{rows:,} {noun}s shown, more as you scroll"
+    return f"No {noun}s" if rows == 0 else f"{rows:,} {noun}{'s' if rows != 1 else ''}"
+
+
+class TransactionsPane(QWidget):
+    """A member's transactions, as buyer and as seller (server-paged)."""
+
+    transaction_selected = Signal(object)
+    #: The first page for the member arrived: (member id, first transaction id or None).
+    first_page = Signal(object, object)
+
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TransactionsPane")
+        self._context = context
+        self._member_id: Any = None
+        self._announced = False
+        self.heading = QLabel("Select a member, listing or transaction.", self)
+        self.heading.setObjectName("ScreenHint")
+        self.side = QComboBox(self)
+        self.side.setObjectName("transactions-side")
+        for text, value in (("As buyer or seller", ""), ("As buyer", "buyer"), ("As seller", "seller")):
+            self.side.addItem(text, value)
+        self.count = QLabel(self)
+        self.count.setObjectName("ScreenHint")
+        self.model = TransactionsModel(self)
+        self.view = _table(self, "context-transactions-table", self.model)
+        self._delegate = StatusDelegate(self.view)
+        self.view.setItemDelegateForColumn(2, self._delegate)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.count)
+        top.addWidget(self.side)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.side.currentIndexChanged.connect(lambda _i: self.reload())
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.loading_changed.connect(lambda _l: self.count.setText(_count_text(self.model, "transaction")))
+        self.model.load_failed.connect(lambda exc: messages.report(exc, "loading the member's transactions"))
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    @property
+    def member_id(self) -> Any:
+        return self._member_id
+
+    def show_member(self, member_id: Any, name: str = "") -> None:
+        self._member_id = member_id
+        self.heading.setText(f"Transactions of {name or f'member {member_id}'}")
+        self.reload()
+
+    def set_name(self, member_id: Any, name: str) -> None:
+        if member_id == self._member_id and name:
+            self.heading.setText(f"Transactions of {name}")
+
+    def reload(self) -> None:
+        if self._member_id is None:
+            return
+        self._announced = False
+        params = {"member_id": self._member_id, "role": self.side.currentData() or None}
+        self.model.show_member(self._member_id, _paged_fetcher(self._context, self, "/transactions", params))
+
+    def clear(self) -> None:
+        self._member_id = None
+        self.heading.setText("Select a member, listing or transaction.")
+        self.model.clear()
+        self.count.setText("")
+
+    def _page_loaded(self, rows: int) -> None:
+        self.count.setText(_count_text(self.model, "transaction"))
+        if not self._announced:
+            self._announced = True
+            self.first_page.emit(self._member_id, self.model.row_id(0) if rows else None)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.transaction_selected.emit(current.data(ROW_ID_ROLE))
+
+
+class RatingsPane(QWidget):
+    """Totals both ways, the 6-month trend, the latest bad ratings, and the list."""
+
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RatingsPane")
+        self._context = context
+        self._member_id: Any = None
+        self._token = 0
+        self.summary: dict[str, Any] | None = None
+        self.totals = QLabel("Select a member, listing or transaction.", self)
+        self.totals.setObjectName("ScreenHint")
+        self.totals.setWordWrap(True)
+        self.trend = RatingTrend(self)
+        self.bad = QLabel(self)
+        self.bad.setObjectName("BadRatings")
+        self.bad.setWordWrap(True)
+        self.bad.setTextFormat(Qt.TextFormat.RichText)
+        self.direction = QComboBox(self)
+        self.direction.setObjectName("ratings-direction")
+        self.direction.addItem("Received", "received")
+        self.direction.addItem("Given", "given")
+        self.bad_only = QCheckBox("Bad only", self)
+        self.count = QLabel(self)
+        self.count.setObjectName("ScreenHint")
+        self.model = RatingsModel(self)
+        self.view = _table(self, "context-ratings-table", self.model)
+        self._delegate = StatusDelegate(self.view)
+        self.view.setItemDelegateForColumn(1, self._delegate)
+        head = QHBoxLayout()
+        head.addWidget(self.totals, 1)
+        head.addWidget(self.trend)
+        filters = QHBoxLayout()
+        filters.addWidget(self.direction)
+        filters.addWidget(self.bad_only)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(head)
+        layout.addWidget(self.bad)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        self.direction.currentIndexChanged.connect(lambda _i: self.reload_list())
+        self.bad_only.toggled.connect(lambda _c: self.reload_list())
+        self.model.page_loaded.connect(lambda _n: self.count.setText(_count_text(self.model, "rating")))
+        self.model.loading_changed.connect(lambda _l: self.count.setText(_count_text(self.model, "rating")))
+        self.model.load_failed.connect(lambda exc: messages.report(exc, "loading ratings"))
+        self.bad.hide()
+
+    @property
+    def member_id(self) -> Any:
+        return self._member_id
+
+    def show_member(self, member_id: Any) -> None:
+        self._member_id = member_id
+        self._token += 1
+        token = self._token
+        self.summary = None
+        self.totals.setText("Loading…")
+        self.bad.hide()
+        self.trend.set_points([])
+        client = self._context.client
+        self._context.runner.run(lambda: client.get(f"/members/{member_id}/ratings/summary"),
+                                 lambda summary: self._loaded(token, summary),
+                                 on_error=lambda exc: self._failed(token, exc), owner=self)
+        self.reload_list()
+
+    def reload_list(self) -> None:
+        if self._member_id is None:
+            return
+        direction = self.direction.currentData()
+        params = {"member_id": self._member_id, "direction": direction,
+                  "score": "bad" if self.bad_only.isChecked() else None}
+        self.model.show(direction, _paged_fetcher(self._context, self, "/ratings", params))
+
+    def clear(self) -> None:
+        self._token += 1
+        self._member_id = None
+        self.summary = None
+        self.totals.setText("Select a member, listing or transaction.")
+        self.bad.hide()
+        self.trend.set_points([])
+        self.model.clear()
+
+    def _loaded(self, token: int, summary: dict[str, Any]) -> None:
+        if token != self._token:
+            return
+        self.summary = summary
+        received, given = summary["received"], summary["given"]
+        share = f" — {received['bad'] / received['total']:.0%} bad" if received["total"] else ""
+        self.totals.setText(
+            f"<b>Received {received['total']:,}</b>: {received['good']:,} good · {received['normal']:,} normal · "
+            f"<span style='color:#da3633'><b>{received['bad']:,} bad</b></span>{share}<br>"
+            f"Given {given['total']:,}: {given['good']:,} good · {given['normal']:,} normal · {given['bad']:,} bad"
+            f"<br><span style='font-size:11px'>Last 6 months received, by month →</span>")
+        self.trend.set_points(summary.get("trend") or [])
+        bad = summary.get("recent_bad") or []
+        if bad:
+            lines = [f"<b style='color:#da3633'>✕ {html.escape(fmt.when(b['created_at'])[:10])} "
+                     f"{html.escape(b['rater_name'])}</b>: {html.escape(b.get('comment') or '(no comment)')}"
+                     for b in bad[:5]]
+            self.bad.setText("Latest bad ratings received:<br>" + "<br>".join(lines))
+            self.bad.show()
+        else:
+            self.bad.hide()
+
+    def _failed(self, token: int, exc: Exception) -> None:
+        if token == self._token:
+            self.totals.setText("Could not load the ratings summary.")
+            messages.report(exc, "loading the ratings summary")
+
+
+class MemberPane(QWidget):
+    """The member summary; contact details masked until revealed with a reason."""
+
+    #: Show another member the record concerns (e.g. the buyer of a transaction).
+    member_requested = Signal(object)
+    #: The summary arrived: (member id, display name).
+    member_loaded = Signal(object, str)
+
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MemberPane")
+        self._context = context
+        self._member_id: Any = None
+        self._token = 0
+        self._others: tuple[int, ...] = ()
+        self.summary: dict[str, Any] | None = None
+        self.revealed: dict[str, Any] | None = None
+        self.heading = QLabel("Select a member, listing or transaction.", self)
+        self.heading.setObjectName("DetailHeading")
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel(self)
+        self.subheading.setObjectName("DetailSubheading")
+        self.subheading.setWordWrap(True)
+        self.body = QTextBrowser(self)
+        self.body.setObjectName("MemberSummary")
+        self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._link)
+        self.reveal_button = QPushButton("Reveal Contact…", self)
+        self.reveal_button.setObjectName("reveal-contact")
+        self.reveal_button.setToolTip("Show the unmasked email, phone and address; you must give a reason "
+                                      "and the reveal is written to the audit log.")
+        self.reveal_button.clicked.connect(self.reveal_contact)
+        self.other_button = QPushButton(self)
+        self.other_button.setObjectName("other-member")
+        self.other_button.clicked.connect(self._show_other)
+        self.other_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reveal_button)
+        buttons.addWidget(self.other_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(buttons)
+        self.reveal_button.setEnabled(False)
+
+    @property
+    def member_id(self) -> Any:
+        return self._member_id
+
+    def text(self) -> str:
+        return self.body.toPlainText()
+
+    def show_member(self, member_id: Any, others: Sequence[int] = ()) -> None:
+        self._member_id = member_id
+        self._others = tuple(m for m in others if m != member_id)
+        self._token += 1
+        token = self._token
+        self.summary = None
+        self.revealed = None
+        self.reveal_button.setEnabled(False)
+        self.heading.setText(f"Member {member_id}")
+        self.subheading.setText("Loading…")
+        self.body.clear()
+        self.other_button.setVisible(bool(self._others))
+        if self._others:
+            self.other_button.setText("Show the other party")
+        client = self._context.client
+        self._context.runner.run(lambda: client.get(f"/members/{member_id}/summary"),
+                                 lambda summary: self._loaded(token, summary),
+                                 on_error=lambda exc: self._failed(token, exc), owner=self)
+
+    def clear(self) -> None:
+        self._token += 1
+        self._member_id = None
+        self.summary = None
+        self.heading.setText("Select a member, listing or transaction.")
+        self.subheading.setText("")
+        self.body.clear()
+        self.reveal_button.setEnabled(False)
+        self.other_button.hide()
+
+    def _loaded(self, token: int, summary: dict[str, Any]) -> None:
+        if token != self._token:
+            return
+        self.summary = summary
+        member = summary["member"]
+        self.heading.setText(str(member.get("display_name")))
+        self.subheading.setText(f"Member no. {member.get('external_id')} · {fmt.label(member.get('status'))} · "
+                                f"joined {fmt.when(member.get('joined_at'))[:10]} "
+                                f"({summary.get('account_age_days', 0):,} days) · "
+                                f"{member.get('strikes', 0)} strike{'s' if member.get('strikes') != 1 else ''}")
+        self.reveal_button.setEnabled(True)
+        self._render()
+        self.member_loaded.emit(member.get("id"), str(member.get("display_name") or ""))
+
+    def _failed(self, token: int, exc: Exception) -> None:
+        if token == self._token:
+            self.subheading.setText("Could not load the member. Select it again to retry.")
+            messages.report(exc, "loading the member summary")
+
+    def _render(self) -> None:
+        s = self.summary or {}
+        member = s.get("member", {})
+        e = html.escape
+        parts: list[str] = []
+        signals = s.get("signals") or []
+        if signals:
+            parts.append("<h4>Signals</h4>")
+            for sig in signals:
+                colour = SEVERITY_COLOUR.get(sig.get("severity"), "#888")
+                parts.append(f"<p style='margin:2px 0'><b style='color:{colour}'>● {e(fmt.label(sig.get('severity')))}"
+                             f"</b> {e(fmt.label(sig.get('code')))} — {e(sig.get('reason', ''))}</p>")
+        else:
+            parts.append("<p style='margin:2px 0'>No signals.</p>")
+        tx, listings, rated = s.get("transactions", {}), s.get("listings", {}), s.get("ratings_received", {})
+        parts.append("<h4>Activity</h4><table cellspacing='0' cellpadding='2'>")
+        rows = [
+            ("Listings", f"{listings.get('total', 0):,} ({listings.get('last_24h', 0)} in 24 h)"),
+            ("Transactions", f"{tx.get('as_buyer', 0):,} as buyer · {tx.get('as_seller', 0):,} as seller · "
+                             f"{tx.get('open', 0)} open · {tx.get('disputed', 0)} disputed"),
+            ("Ratings received", f"{rated.get('good', 0):,} good · {rated.get('normal', 0):,} normal · "
+                                 f"{rated.get('bad', 0):,} bad"),
+        ]
+        contact = self.revealed or member
+        suffix = (f" <i>(revealed {fmt.when(self.revealed.get('revealed_at'))}, audited)</i>"
+                  if self.revealed else " <i>(masked)</i>")
+        for key in ("email", "phone", "address"):
+            rows.append((key.capitalize(), f"{e(str(contact.get(key) or '—'))}{suffix}"))
+        parts += [f"<tr><td style='padding-right:10px'><b>{e(k)}</b></td><td>{v}</td></tr>" for k, v in rows]
+        parts.append("</table>")
+        strikes = s.get("strikes") or []
+        takedowns, flags, inquiries = s.get("takedowns", {}), s.get("flags", {}), s.get("inquiries", {})
+        parts.append(f"<h4>Strikes ({len([x for x in strikes if not x.get('removed_at')])} in force)</h4>")
+        parts += [f"<p style='margin:2px 0'>{e(fmt.when(x['created_at'])[:10])} {e(fmt.label(x['policy']))} "
+                  f"×{x['weight']}{' — removed' if x.get('removed_at') else ''}</p>" for x in strikes[:5]] or \
+            ["<p style='margin:2px 0'>None.</p>"]
+        parts.append(f"<h4>Takedowns ({takedowns.get('total', 0)}, {takedowns.get('reversed', 0)} reversed)</h4>")
+        parts += [f"<p style='margin:2px 0'>{e(fmt.when(t['created_at'])[:10])} {e(fmt.label(t['reason_code']))}: "
+                  f"<a href='listing:{t['listing_id']}'>{e(t['listing_title'])}</a>"
+                  f"{' — reversed' if t.get('reversed_at') else ''}</p>" for t in takedowns.get("recent") or []]
+        parts.append(f"<h4>Flags ({flags.get('open', 0)} open of {flags.get('total', 0)})</h4>")
+        parts += [f"<p style='margin:2px 0'>{e(fmt.label(f['policy']))} {fmt.score(f['score'])} "
+                  f"({e(fmt.label(f['source']))}): <a href='listing:{f['listing_id']}'>{e(f['listing_title'])}</a></p>"
+                  for f in flags.get("recent_open") or []]
+        parts.append(f"<h4>Open inquiries ({inquiries.get('open', 0)})</h4>")
+        parts += [f"<p style='margin:2px 0'>{e(fmt.when(i['created_at'])[:10])} {e(fmt.label(i['category']))}: "
+                  f"<a href='inquiry:{i['id']}'>{e(i['subject'])}</a> ({e(fmt.label(i['status']))})</p>"
+                  for i in inquiries.get("recent_open") or []]
+        self.body.setHtml("".join(parts))
+
+    # -- contact reveal -------------------------------------------------------------------
+
+    def reveal_contact(self) -> None:
+        member_id = self._member_id
+        if member_id is None or self.summary is None:
+            return
+        name = self.summary["member"].get("display_name", "")
+        reason = ReasonDialog.ask(self, "Reveal contact details",
+                                  f"Why do you need {name}'s unmasked email, phone and address? "
+                                  "The reveal and your reason are written to the audit log.", "Reveal")
+        if not reason:
+            return
+        token = self._token
+        client = self._context.client
+        self._context.runner.run(
+            lambda: client.post(f"/members/{member_id}/contact/reveal", {"reason": reason}),
+            lambda contact: self._revealed(token, contact),
+            on_error=lambda exc: messages.report(exc, "revealing contact details"), owner=self)
+
+    def _revealed(self, token: int, contact: dict[str, Any]) -> None:
+        if token != self._token:
+            return
+        self.revealed = contact
+        self._render()
+        messages.info("Contact details revealed; the reveal is in the audit log.")
+
+    # -- links ----------------------------------------------------------------------------
+
+    link_activated = Signal(str, object)
+
+    def _link(self, url: Any) -> None:
+        kind, _, record_id = url.toString().partition(":")
+        if record_id.isdigit():
+            self.link_activated.emit(kind, int(record_id))
+
+    def _show_other(self) -> None:
+        if self._others:
+            current = self._member_id
+            self.member_requested.emit(self._others[0])
+            self._others = (current,)
+
+
+class GoToDialog(QDialog):
+    """Ask for a member, listing or transaction id (numeric or external)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("GoToDialog")
+        self.setWindowTitle("Go to")
+        self.key = QLineEdit(self)
+        self.key.setPlaceholderText("Member, listing or transaction id — or a member/listing number")
+        self.key.setMinimumWidth(360)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Go to any member, listing or transaction:", self))
+        layout.addWidget(self.key)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> str | None:
+        dialog = cls(parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return (dialog.key.text().strip() or None) if accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class LookupChoice(QDialog):
+    """Several records answer to the same id: pick one."""
+
+    def __init__(self, key: str, hits: Sequence[dict[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LookupChoice")
+        self.setWindowTitle(f"“{key}” names several records")
+        self.list = QListWidget(self)
+        for hit in hits:
+            item = QListWidgetItem(f"{hit['kind'].capitalize()} {hit['id']}"
+                                   f"{' (' + hit['external_id'] + ')' if hit.get('external_id') else ''} — "
+                                   f"{hit['label']} · {fmt.label(hit['status'])}")
+            item.setData(Qt.ItemDataRole.UserRole, hit)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _i: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, key: str, hits: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+        dialog = cls(key, hits, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.list.currentItem() is not None:
+                return dialog.list.currentItem().data(Qt.ItemDataRole.UserRole)
+            return None
+        finally:
+            dialog.deleteLater()
+
+
+#: (dock object name, title, attribute, area) in the order they are made.
+DOCKS = (
+    ("member-dock", "Member", "member", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("escrow-dock", "Escrow", "escrow", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("transactions-dock", "Transactions", "transactions", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("ratings-dock", "Ratings", "ratings", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("approvals-dock", "Refund Approvals", "approvals", Qt.DockWidgetArea.BottomDockWidgetArea),
+)
+
+
+class ContextPanes(QObject):
+    """Makes the context docks of a main window and keeps them on the current record."""
+
+    #: The panes now show this focus (tests and the bench wait on it).
+    focused = Signal(object)
+
+    def __init__(self, context: ConsoleContext, window: QMainWindow,
+                 show_record: Callable[[str, Any], None] | None = None) -> None:
+        super().__init__(window)
+        self._context = context
+        self._window = window
+        self._show_record = show_record
+        self._token = 0
+        self.focus: Focus | None = None
+        self.member = MemberPane(context, window)
+        self.escrow = EscrowPane(context, window)
+        self.transactions = TransactionsPane(context, window)
+        self.ratings = RatingsPane(context, window)
+        self.approvals = ApprovalsPane(context, window)
+        self.docks: dict[str, QDockWidget] = {}
+        for name, title, attribute, area in DOCKS:
+            dock = QDockWidget(title, window)
+            dock.setObjectName(name)
+            dock.setWidget(getattr(self, attribute))
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                             | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            window.addDockWidget(area, dock)
+            self.docks[attribute] = dock
+        self.may_approve = context.staff.role == "supervisor"
+        self.docks["approvals"].setVisible(False)
+        self.transactions.transaction_selected.connect(self.escrow.show_transaction)
+        self.transactions.first_page.connect(self._first_transactions)
+        self.member.member_requested.connect(self.show_member)
+        self.member.member_loaded.connect(self.transactions.set_name)
+        self.member.link_activated.connect(self._open_link)
+        self.escrow.changed.connect(self._escrow_changed)
+        self.approvals.transaction_selected.connect(self._approval_selected)
+
+    def arrange(self, beside: QDockWidget | None = None, below: QDockWidget | None = None) -> None:
+        """Default layout: member tabbed with ``beside`` (the detail dock), escrow under them;
+        transactions and ratings tabbed with ``below`` (the history dock)."""
+        window = self._window
+        if beside is not None:
+            window.tabifyDockWidget(beside, self.docks["member"])
+            beside.raise_()
+        if below is not None:
+            window.tabifyDockWidget(below, self.docks["transactions"])
+            window.tabifyDockWidget(self.docks["transactions"], self.docks["ratings"])
+            window.tabifyDockWidget(self.docks["ratings"], self.docks["approvals"])
+            self.docks["transactions"].raise_()
+        window.resizeDocks([self.docks["escrow"]], [300], Qt.Orientation.Vertical)
+
+    def handlers(self) -> dict[str, Callable[[], None]]:
+        def toggle(name: str) -> Callable[[], None]:
+            return lambda: self._toggle(name)
+        return {
+            "context.go_to": self.go_to,
+            "dock.member": toggle("member"),
+            "dock.escrow": toggle("escrow"),
+            "dock.transactions": toggle("transactions"),
+            "dock.ratings": toggle("ratings"),
+            "escrow.hold": lambda: self._escrow("hold"),
+            "escrow.release": lambda: self._escrow("release"),
+            "escrow.refund": lambda: self._escrow("refund"),
+            "escrow.cancel": lambda: self._escrow("cancel"),
+            "escrow.approvals": self.show_approvals,
+            "member.reveal_contact": self._reveal,
+        }
+
+    def _toggle(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.setVisible(not dock.isVisible())
+        if dock.isVisible():
+            dock.raise_()
+
+    def _escrow(self, action: str) -> None:
+        self.docks["escrow"].show()
+        self.docks["escrow"].raise_()
+        self.escrow.act(action)
+
+    def _reveal(self) -> None:
+        self.docks["member"].show()
+        self.docks["member"].raise_()
+        self.member.reveal_contact()
+
+    def show_approvals(self) -> None:
+        dock = self.docks["approvals"]
+        dock.show()
+        dock.raise_()
+        self.approvals.reload()
+
+    # -- following the selection --------------------------------------------------------
+
+    def follow(self, kind: str, record_id: Any, data: Any = None) -> None:
+        """The current record changed: point the panes at what it concerns."""
+        self._token += 1
+        token = self._token
+        if kind == "member":
+            self._apply(token, Focus(kind, record_id, (int(record_id),)))
+            return
+        client = self._context.client
+        self._context.runner.run(lambda: resolve_focus(client, kind, record_id, data),
+                                 lambda focus: self._apply(token, focus),
+                                 on_error=lambda exc: self._resolve_failed(token, exc), owner=self)
+
+    def _resolve_failed(self, token: int, exc: Exception) -> None:
+        if token == self._token:
+            messages.report(exc, "finding the member of the selected record")
+
+    def _apply(self, token: int, focus: Focus | None) -> None:
+        if token != self._token or focus is None or not focus.member_ids:
+            return
+        self.focus = focus
+        self.show_member(focus.member_ids[0], focus.member_ids)
+        if focus.transaction_id is not None:
+            self.escrow.show_transaction(focus.transaction_id)
+        self.focused.emit(focus)
+
+    def show_member(self, member_id: Any, others: Sequence[int] = ()) -> None:
+        if not others and self.focus is not None:
+            others = self.focus.member_ids
+        self.member.show_member(member_id, others)
+        self.transactions.show_member(member_id)
+        self.ratings.show_member(member_id)
+        if self.focus is None or self.focus.transaction_id is None:
+            self.escrow.clear("Loading the member's latest transaction…")
+
+    def _first_transactions(self, member_id: Any, transaction_id: Any) -> None:
+        """With no transaction in focus, the escrow pane shows the member's latest."""
+        if self.focus is not None and self.focus.transaction_id is None and member_id == self.member.member_id:
+            if transaction_id is None:
+                self.escrow.clear("This member has no transactions.")
+            else:
+                self.escrow.show_transaction(transaction_id)
+
+    def _escrow_changed(self, _transaction_id: Any) -> None:
+        self.transactions.reload()
+        if self.docks["approvals"].isVisible():
+            self.approvals.reload()
+
+    def _approval_selected(self, transaction_id: Any) -> None:
+        self.docks["escrow"].show()
+        self.escrow.show_transaction(transaction_id)
+
+    def _open_link(self, kind: str, record_id: Any) -> None:
+        if self._show_record is not None and kind in ("listing", "inquiry"):
+            self._show_record(kind, record_id)
+
+    # -- go to ----------------------------------------------------------------------------
+
+    def go_to(self) -> None:
+        key = GoToDialog.ask(self._window)
+        if key:
+            self.look_up(key)
+
+    def look_up(self, key: str) -> None:
+        client = self._context.client
+        self._context.runner.run(lambda: client.get(f"/lookup/{key}"), lambda hits: self._found(key, hits),
+                                 on_error=lambda exc: self._lookup_failed(key, exc), owner=self)
+
+    def _lookup_failed(self, key: str, exc: Exception) -> None:
+        if isinstance(exc, ApiError) and exc.status in (404, 422):
+            messages.error(f"“{key}” is not an id the service knows.",
+                           "Paste a member, listing or transaction id, or a member/listing number.")
+        else:
+            messages.report(exc, f"looking up “{key}”")
+
+    def _found(self, key: str, hits: list[dict[str, Any]]) -> None:
+        if not hits:
+            messages.error(f"Nothing answers to “{key}”.",
+                           "Check the id: a member, listing or transaction id, or a member/listing number.")
+            return
+        hit = hits[0] if len(hits) == 1 else LookupChoice.ask(self._window, key, hits)
+        if hit is None:
+            return
+        if self._show_record is not None:
+            self._show_record(hit["kind"], hit["id"])
+        else:
+            self.follow(hit["kind"], hit["id"])

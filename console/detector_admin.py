@@ -1,0 +1,486 @@
+"""Detector settings (supervisors change them; moderators may look).
+
+- Thresholds per policy: pick a threshold and see the precision and flag
+  volume it would have given over the preview window
+  (``GET /screening/thresholds/{policy}/preview``), then set it
+  (``PUT /screening/thresholds/{policy}`` with the version seen).
+- Detector versions, the active one marked; "Train new version" trains from
+  the stored decisions and says whether the new version was activated (it is
+  only when held-out precision does not drop); a version can be activated by hand.
+
+Everything runs on the task runner; a preview answer for an older policy or
+threshold than the one now picked is dropped.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from console import formatting as fmt
+from console import messages
+from console.context import ConsoleContext
+from console.enforcement import ReasonDialog, report_refusal
+from console.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QColor,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QModelIndex,
+    QObject,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPersistentModelIndex,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+Record = Mapping[str, Any]
+PREVIEW_DELAY_MS = 250
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A few dict rows shown through (title, formatter) columns."""
+
+    def __init__(self, columns: Sequence[tuple[str, Any]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._rows: list[Record] = []
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._columns):
+            return self._columns[section][0]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._columns[index.column()][1](row)
+        if role == Qt.ItemDataRole.FontRole and row.get("active"):
+            font = QLabel().font()
+            font.setBold(True)
+            return font
+        return None
+
+    def set_rows(self, rows: Sequence[Record]) -> None:
+        self.beginResetModel()
+        try:
+            self._rows = [dict(row) for row in rows]
+        finally:
+            self.endResetModel()
+
+    def row(self, number: int) -> Record:
+        return self._rows[number]
+
+    @property
+    def rows(self) -> list[Record]:
+        return list(self._rows)
+
+
+def _pct(value: Any) -> str:
+    return "—" if value is None else f"{float(value) * 100:.0f}%"
+
+
+def _metrics(version: Record) -> str:
+    metrics = version.get("metrics") or {}
+    parts = []
+    for key in ("precision", "recall", "holdout_precision", "accuracy"):
+        if isinstance(metrics.get(key), (int, float)):
+            parts.append(f"{key.replace('_', ' ')} {_pct(metrics[key])}")
+    return ", ".join(parts) or ", ".join(f"{k}: {v}" for k, v in list(metrics.items())[:3]
+                                         if not isinstance(v, (dict, list)))
+
+
+THRESHOLD_COLUMNS = (
+    ("Policy", lambda r: fmt.label(r.get("policy"))),
+    ("Flag at", lambda r: f"{float(r.get('flag_at', 0)):.2f}"),
+    ("Suspend at", lambda r: f"{float(r.get('suspend_at', 0)):.2f}"),
+    ("Default", lambda r: f"{float(r.get('default_flag_at', 0)):.2f} / {float(r.get('default_suspend_at', 0)):.2f}"),
+    ("Changed", lambda r: fmt.when(r.get("updated_at")) or "built-in default"),
+)
+VERSION_COLUMNS = (
+    ("Version", lambda r: f"v{r.get('id')}" + ("  ● active" if r.get("active") else "")),
+    ("Trained", lambda r: fmt.when(r.get("created_at"))),
+    ("Examples", lambda r: f"{int(r.get('trained_on') or 0):,}"),
+    ("Held-out metrics", _metrics),
+    ("Activated", lambda r: fmt.when(r.get("activated_at"))),
+    ("Note", lambda r: str(r.get("note") or "")),
+)
+
+
+def describe_point(point: Record | None, window_days: Any) -> str:
+    """What a threshold would have given, in words."""
+    if not point:
+        return "No flags were decided at this threshold in the preview window."
+    precision = point.get("precision")
+    right, wrong = point.get("true_positives", 0), point.get("false_positives", 0)
+    words = ("precision unknown (no decided flags at or above it)" if precision is None
+             else f"precision {_pct(precision)} ({right} upheld, {wrong} dismissed)")
+    return (f"At {float(point.get('threshold', 0)):.2f}: {words}; about {float(point.get('flags_per_day', 0)):.1f} "
+            f"flags a day ({point.get('flags_in_window', 0)} in {window_days} days).")
+
+
+class CurveChart(QWidget):
+    """Precision (accent) and flag volume (grey) against the threshold, with a marker."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ThresholdCurve")
+        self.setMinimumHeight(140)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._curve: list[Record] = []
+        self._marker: float | None = None
+
+    def set_curve(self, curve: Sequence[Record], marker: float | None) -> None:
+        self._curve = [dict(p) for p in curve]
+        self._marker = marker
+        self.update()
+
+    def paintEvent(self, _event: Any) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().color(self.foregroundRole())
+        rect = self.rect().adjusted(34, 8, -10, -20)
+        grid = QColor(text)
+        grid.setAlpha(50)
+        painter.setPen(QPen(grid, 1))
+        painter.drawRect(rect)
+        painter.setPen(text)
+        painter.drawText(2, rect.top() + 10, "100%")
+        painter.drawText(14, rect.bottom(), "0")
+        painter.drawText(rect.left(), self.height() - 4, "0.3")
+        painter.drawText(rect.right() - 16, self.height() - 4, "1.0")
+        if not self._curve:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No preview yet")
+            painter.end()
+            return
+        low, high = 0.3, 1.0
+        top_volume = max(float(p.get("flags_per_day") or 0) for p in self._curve) or 1.0
+
+        def x(threshold: float) -> float:
+            return rect.left() + (threshold - low) / (high - low) * rect.width()
+
+        def y(fraction: float) -> float:
+            return rect.bottom() - fraction * rect.height()
+
+        for key, colour, scale in (("flags_per_day", QColor(text), top_volume), ("precision", QColor("#d9485f"), 1.0)):
+            if key == "flags_per_day":
+                colour.setAlpha(140)
+            path = QPainterPath()
+            started = False
+            for point in self._curve:
+                value = point.get(key)
+                if value is None:
+                    started = False
+                    continue
+                px, py = x(float(point["threshold"])), y(float(value) / scale)
+                if started:
+                    path.lineTo(px, py)
+                else:
+                    path.moveTo(px, py)
+                    started = True
+            painter.setPen(QPen(colour, 2))
+            painter.drawPath(path)
+        if self._marker is not None:
+            marker = QColor(text)
+            painter.setPen(QPen(marker, 1, Qt.PenStyle.DashLine))
+            painter.drawLine(int(x(self._marker)), rect.top(), int(x(self._marker)), rect.bottom())
+        painter.setPen(QColor("#d9485f"))
+        painter.drawText(rect.adjusted(6, 4, 0, 0), "precision")
+        legend = QColor(text)
+        legend.setAlpha(160)
+        painter.setPen(legend)
+        painter.drawText(rect.adjusted(80, 4, 0, 0), f"flags/day (max {top_volume:.1f})")
+        painter.end()
+
+
+class DetectorAdmin(QDialog):
+    """A window over the detector's thresholds and versions."""
+
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DetectorAdmin")
+        self.setWindowTitle("Detector settings")
+        self._context = context
+        self._manage = context.staff.role == "supervisor"
+        self._preview_request = 0
+        self.preview: Record | None = None
+        self.last_train: Record | None = None
+
+        self.thresholds = RecordTableModel(THRESHOLD_COLUMNS, self)
+        self.threshold_view = self._table(self.thresholds, "ThresholdTable")
+        self.flag_at = QDoubleSpinBox(self)
+        self.flag_at.setObjectName("FlagAt")
+        self.suspend_at = QDoubleSpinBox(self)
+        for box in (self.flag_at, self.suspend_at):
+            box.setRange(0.01, 1.0)
+            box.setSingleStep(0.01)
+            box.setDecimals(2)
+        self.preview_label = QLabel("Pick a policy to preview its threshold.", self)
+        self.preview_label.setObjectName("PreviewText")
+        self.preview_label.setWordWrap(True)
+        self.chart = CurveChart(self)
+        self.set_button = QPushButton("Set threshold", self)
+        self.set_button.setObjectName("SetThreshold")
+        self.set_button.setEnabled(False)
+        self.set_button.setToolTip("Supervisors only" if not self._manage else "Save the thresholds for this policy")
+        form = QFormLayout()
+        form.addRow("Flag at", self.flag_at)
+        form.addRow("Suspend at", self.suspend_at)
+        editor = QGroupBox("Threshold", self)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addLayout(form)
+        editor_layout.addWidget(self.preview_label)
+        editor_layout.addWidget(self.chart, 1)
+        editor_layout.addWidget(self.set_button, 0, Qt.AlignmentFlag.AlignRight)
+        threshold_page = QSplitter(Qt.Orientation.Horizontal, self)
+        threshold_page.addWidget(self.threshold_view)
+        threshold_page.addWidget(editor)
+        threshold_page.setSizes([420, 380])
+
+        self.versions = RecordTableModel(VERSION_COLUMNS, self)
+        self.version_view = self._table(self.versions, "VersionTable")
+        self.active_label = QLabel(self)
+        self.active_label.setObjectName("ScreenHint")
+        self.active_label.setWordWrap(True)
+        self.train_button = QPushButton("Train new version", self)
+        self.train_button.setObjectName("TrainVersion")
+        self.activate_button = QPushButton("Activate selected…", self)
+        for button in (self.train_button, self.activate_button):
+            button.setEnabled(self._manage)
+            if not self._manage:
+                button.setToolTip("Supervisors only")
+        self.train_result = QLabel(self)
+        self.train_result.setObjectName("TrainResult")
+        self.train_result.setWordWrap(True)
+        version_buttons = QHBoxLayout()
+        version_buttons.addWidget(self.active_label, 1)
+        version_buttons.addWidget(self.activate_button)
+        version_buttons.addWidget(self.train_button)
+        version_page = QWidget(self)
+        version_layout = QVBoxLayout(version_page)
+        version_layout.addLayout(version_buttons)
+        version_layout.addWidget(self.train_result)
+        version_layout.addWidget(self.version_view, 1)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(threshold_page, "Thresholds")
+        self.tabs.addTab(version_page, "Versions")
+        hint = QLabel("Thresholds decide which listings the detector flags (and suspends at once). "
+                      "The preview replays the last days of decided flags." +
+                      ("" if self._manage else " Only supervisors may change them."), self)
+        hint.setObjectName("ScreenHint")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.tabs, 1)
+        self.resize(900, 560)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.load_preview)
+        self.threshold_view.selectionModel().currentRowChanged.connect(self._policy_picked)
+        self.flag_at.valueChanged.connect(lambda _v: self._preview_timer.start())
+        self.set_button.clicked.connect(self.save_threshold)
+        self.train_button.clicked.connect(self.train)
+        self.activate_button.clicked.connect(self.activate_selected)
+        self.reload()
+
+    def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        client = self._context.client
+        self._context.runner.run(
+            lambda: (client.get("/screening/thresholds"), client.page("/screening/versions", limit=200).items),
+            lambda result: self._loaded(*result), doing="loading the detector settings", owner=self)
+
+    def _loaded(self, thresholds: Sequence[Record], versions: Sequence[Record]) -> None:
+        current = self.current_policy()
+        self.thresholds.set_rows(thresholds)
+        self.versions.set_rows(versions)
+        active = next((v for v in versions if v.get("active")), None)
+        self.active_label.setText(f"Active: v{active['id']}, trained {fmt.when(active.get('created_at'))} on "
+                                  f"{int(active.get('trained_on') or 0):,} examples." if active else
+                                  "Active: the built-in detector (no trained version is active).")
+        policies = [row.get("policy") for row in thresholds]
+        row = policies.index(current) if current in policies else 0
+        if thresholds:
+            self.threshold_view.selectRow(row)
+
+    def current_policy(self) -> str | None:
+        index = self.threshold_view.currentIndex()
+        return str(self.thresholds.row(index.row())["policy"]) if index.isValid() else None
+
+    def _policy_picked(self, current: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.thresholds.row(current.row())
+        for box, key in ((self.flag_at, "flag_at"), (self.suspend_at, "suspend_at")):
+            box.blockSignals(True)
+            box.setValue(float(row.get(key) or 0))
+            box.blockSignals(False)
+        self.set_button.setEnabled(self._manage)
+        self.load_preview()
+
+    def load_preview(self) -> None:
+        """Ask what the picked threshold would have given; the newest ask wins."""
+        self._preview_timer.stop()
+        policy = self.current_policy()
+        if policy is None:
+            return
+        self._preview_request += 1
+        request = self._preview_request
+        threshold = round(self.flag_at.value(), 2)
+        self.preview_label.setText(f"Previewing {fmt.label(policy)} at {threshold:.2f}…")
+        client = self._context.client
+        self._context.runner.run(
+            lambda: client.get(f"/screening/thresholds/{policy}/preview", {"threshold": threshold}),
+            lambda result: self._previewed(request, threshold, result),
+            on_error=lambda exc: self._preview_failed(request, exc), owner=self)
+
+    def _previewed(self, request: int, threshold: float, preview: Record) -> None:
+        if request != self._preview_request:
+            return
+        self.preview = preview
+        text = describe_point(preview.get("at_threshold"), preview.get("window_days"))
+        text += f" Based on {preview.get('decided_flags', 0)} decided flag(s)"
+        if preview.get("observed_min_score") is not None:
+            text += (f"; scores below {float(preview['observed_min_score']):.2f} were never flagged, "
+                     "so figures below it are a lower bound")
+        self.preview_label.setText(text + ".")
+        self.chart.set_curve(preview.get("curve") or [], threshold)
+
+    def _preview_failed(self, request: int, exc: Exception) -> None:
+        if request == self._preview_request:
+            self.preview_label.setText("The preview could not be loaded. Change the threshold to try again.")
+            messages.report(exc, "previewing the threshold")
+
+    # -- changing ------------------------------------------------------------------------------
+
+    def save_threshold(self) -> None:
+        index = self.threshold_view.currentIndex()
+        if not index.isValid():
+            return
+        row = self.thresholds.row(index.row())
+        policy = str(row["policy"])
+        body = {"flag_at": round(self.flag_at.value(), 2), "suspend_at": round(self.suspend_at.value(), 2),
+                "version": int(row.get("version") or 0)}
+        client = self._context.client
+        self.set_button.setEnabled(False)
+
+        def done(_result: Record) -> None:
+            messages.info(f"{fmt.label(policy).capitalize()} now flags at {body['flag_at']:.2f} "
+                          f"and suspends at {body['suspend_at']:.2f}.")
+            self.reload()
+
+        def failed(exc: Exception) -> None:
+            self.set_button.setEnabled(self._manage)
+            report_refusal(exc, "setting the threshold")
+
+        self._context.runner.run(lambda: client.put(f"/screening/thresholds/{policy}", body), done,
+                                 on_error=failed, owner=self)
+
+    def train(self) -> None:
+        """Train a version from the stored decisions (takes seconds)."""
+        key = str(uuid.uuid4())
+        client = self._context.client
+        self.train_button.setEnabled(False)
+        self.train_result.setText("Training a new version from the stored decisions… this takes a few seconds.")
+
+        def done(result: Record) -> None:
+            self.last_train = dict(result)
+            version = result.get("version") or {}
+            if result.get("activated"):
+                text = (f"v{version.get('id')} trained on {int(version.get('trained_on') or 0):,} examples "
+                        f"and activated (it did not lose held-out precision). {_metrics(version)}")
+            else:
+                text = (f"v{version.get('id')} trained on {int(version.get('trained_on') or 0):,} examples but "
+                        f"NOT activated: its held-out precision was lower than the active detector's "
+                        f"(v{result.get('previous_version_id')} stays active). {_metrics(version)}")
+            self.train_result.setText(text)
+            self.train_button.setEnabled(self._manage)
+            messages.info(text)
+            self.reload()
+
+        def failed(exc: Exception) -> None:
+            self.train_result.setText("Training failed; see the message above.")
+            self.train_button.setEnabled(self._manage)
+            report_refusal(exc, "training a detector version")
+
+        self._context.runner.run(lambda: client.post("/screening/versions/train", {}, idempotency_key=key),
+                                 done, on_error=failed, owner=self)
+
+    def activate_selected(self) -> None:
+        index = self.version_view.currentIndex()
+        if not index.isValid():
+            messages.error("Select a version to activate.", "Pick a row in the versions table.")
+            return
+        version = self.versions.row(index.row())
+        reason = ReasonDialog.ask(self, title="Activate version",
+                                  prompt=f"Make v{version['id']} the detector every new listing is screened with?",
+                                  action="Activate")
+        if not reason:
+            return
+        key = str(uuid.uuid4())
+        client = self._context.client
+        self._context.runner.run(
+            lambda: client.post(f"/screening/versions/{version['id']}/activate", {"reason": reason},
+                                idempotency_key=key),
+            lambda _r: (messages.info(f"v{version['id']} is now active."), self.reload()),
+            on_error=lambda exc: report_refusal(exc, "activating the version"), owner=self)
+
+    @classmethod
+    def open_for(cls, context: ConsoleContext, parent: QWidget | None) -> DetectorAdmin:
+        """Show the window (non-modal; one per main window is enough)."""
+        existing = parent.findChild(DetectorAdmin) if parent is not None else None
+        window = existing if existing is not None else cls(context, parent)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window

@@ -142,6 +142,18 @@ class ApiClient:
         """``GET /api/v1{path}``; ``None`` and ``""`` parameters are left out."""
         return self._request("GET", API_PREFIX + path, params=_clean(params))
 
+    def get_text(self, path: str, params: Mapping[str, Any] | None = None) -> str:
+        """``GET /api/v1{path}`` of a non-JSON body (CSV reports); errors as for :meth:`get`."""
+        url = self._base_url + API_PREFIX + path
+        try:
+            response = self._session.get(url, params=_clean(params), timeout=self._timeout)
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise ServiceUnreachable(f"GET {url}: {exc}") from exc
+        if response.status_code >= 400:
+            _decode(response)
+        response.encoding = response.encoding or "utf-8"
+        return response.text
+
     def post(self, path: str, body: Mapping[str, Any] | None = None, *,
              idempotency_key: str | None = None) -> Any:
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None

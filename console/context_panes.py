@@ -595,7 +595,7 @@ class LookupChoice(QDialog):
 #: (dock object name, title, attribute, area) in the order they are made.
 DOCKS = (
     ("member-dock", "Member", "member", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("escrow-dock", "Escrow", "escrow", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("escrow-dock", "Escrow", "escrow", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("transactions-dock", "Transactions", "transactions", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("ratings-dock", "Ratings", "ratings", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("approvals-dock", "Refund Approvals", "approvals", Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -649,11 +649,23 @@ class ContextPanes(QObject):
             window.tabifyDockWidget(beside, self.docks["member"])
             beside.raise_()
         if below is not None:
+            # The ledger needs width more than height: beside the transactions, at the bottom.
+            window.splitDockWidget(below, self.docks["escrow"], Qt.Orientation.Horizontal)
             window.tabifyDockWidget(below, self.docks["transactions"])
             window.tabifyDockWidget(self.docks["transactions"], self.docks["ratings"])
             window.tabifyDockWidget(self.docks["ratings"], self.docks["approvals"])
             self.docks["transactions"].raise_()
-        window.resizeDocks([self.docks["escrow"]], [300], Qt.Orientation.Vertical)
+            window.resizeDocks([self.docks["transactions"], self.docks["escrow"]], [700, 560],
+                               Qt.Orientation.Horizontal)
+
+    def reset_layout(self, beside: QDockWidget | None = None, below: QDockWidget | None = None) -> None:
+        """Put the context docks back where :meth:`arrange` first put them."""
+        for name, _title, attribute, area in DOCKS:
+            dock = self.docks[attribute]
+            dock.setFloating(False)
+            self._window.addDockWidget(area, dock)
+            dock.setVisible(attribute != "approvals")
+        self.arrange(beside, below)
 
     def handlers(self) -> dict[str, Callable[[], None]]:
         def toggle(name: str) -> Callable[[], None]:

@@ -34,7 +34,6 @@ from console.qt import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,13 +43,13 @@ from console.qt import (
     QModelIndex,
     QObject,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     Qt,
     QTableView,
     QTabWidget,
+    QSize,
     QTimer,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -916,22 +915,15 @@ class EnforcementPane(QWidget):
         self.last_result.setObjectName("EnforcementResult")
         self.last_result.setWordWrap(True)
         self.last_result.hide()
-        self.buttons = QHBoxLayout()
-        self.buttons.setSpacing(4)
-        self.seller_buttons = QHBoxLayout()
-        self.seller_buttons.setSpacing(4)
-        for action_id, row in (("enforce.take_down", self.buttons), ("enforce.dismiss", self.buttons),
+        # Tool bars rather than button rows: they fold what does not fit into a » menu.
+        self.buttons = self._bar("EnforcementActions")
+        self.seller_buttons = self._bar("SellerActions")
+        for action_id, bar in (("enforce.take_down", self.buttons), ("enforce.dismiss", self.buttons),
                                ("enforce.reinstate", self.buttons), ("enforce.make_permanent", self.buttons),
                                ("enforce.decide_appeal", self.buttons), ("enforce.sanction", self.seller_buttons),
                                ("enforce.lift", self.seller_buttons), ("enforce.bulk_seller", self.seller_buttons)):
             if actions and action_id in actions:
-                button = QToolButton(self)
-                button.setDefaultAction(actions[action_id])
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-                button.setObjectName(f"button-{action_id}")
-                row.addWidget(button)
-        self.buttons.addStretch(1)
-        self.seller_buttons.addStretch(1)
+                bar.addAction(actions[action_id])
 
         self.flag_view = FlagView(self)
         self.model = EnforcementHistoryModel(self, who=self._who)
@@ -961,14 +953,21 @@ class EnforcementPane(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.heading)
         layout.addWidget(self.state)
-        layout.addLayout(self.buttons)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.standing)
-        layout.addLayout(self.seller_buttons)
+        layout.addWidget(self.seller_buttons)
         layout.addWidget(self.last_result)
         layout.addWidget(self.tabs, 1)
         controller.target_changed.connect(self.show_target)
         controller.acted.connect(self._acted)
         self.show_target(None)
+
+    def _bar(self, name: str) -> QToolBar:
+        bar = QToolBar(self)
+        bar.setObjectName(name)
+        bar.setIconSize(QSize(16, 16))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        return bar
 
     def _who(self, actor_id: int | None) -> str:
         if actor_id is None:

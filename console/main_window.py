@@ -14,7 +14,9 @@ from console import messages, theme
 from console.actions import ActionRegistry
 from console.connection import ConnectionState
 from console.context import ConsoleContext
+from console import queue_wiring
 from console.context_panes import ContextPanes
+from console.recalls_screen import recall_handlers
 from console.detail_pane import DetailPane
 from console.enforcement import EnforcementController, EnforcementPane, selected_ids
 from console.history_pane import HistoryPane
@@ -105,6 +107,9 @@ class MainWindow(QMainWindow):
         self.enforcement_pane = EnforcementPane(self.enforcement, {a.objectName(): a for a in self.actions}, self)
         self.enforcement_dock = self._dock("enforcement-dock", "Enforcement", self.enforcement_pane,
                                            Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.detail_dock, self.enforcement_dock)
+        if context.staff.role in ("moderator", "supervisor"):
+            self.enforcement_dock.raise_()
         self.enforcement.availability_changed.connect(self._update_enforcement_actions)
         self.enforcement.acted.connect(lambda _outcome: self._refresh_after_action())
         self._update_enforcement_actions()
@@ -129,6 +134,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.staff_label)
         self.statusBar().addPermanentWidget(self.shift_label)
         self.statusBar().addPermanentWidget(self.connection_chip)
+        queue_wiring.install(self)  # shift dock + status, queue <-> shift (console/queue_wiring.py)
 
         messages.bus.posted.connect(self._show_message)
         context.monitor.state_changed.connect(self._connection_changed)
@@ -165,6 +171,8 @@ class MainWindow(QMainWindow):
             "app.quit": self.close,
             "help.shortcuts": lambda: ShortcutHelp.show_for(self.actions, self),
             **self.context_panes.handlers(),
+            **queue_wiring.handlers(self),
+            **recall_handlers(self.screens["recalls"], lambda: self.show_screen("recalls")),
             **self.enforcement.handlers(),
             "dock.enforcement": lambda: self.enforcement_dock.setVisible(not self.enforcement_dock.isVisible()),
             "detector.admin": self._open_detector_admin,
@@ -300,6 +308,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.save_state()
+        queue_wiring.shutdown(self)
         messages.bus.posted.disconnect(self._show_message)
         self.context.monitor.state_changed.disconnect(self._connection_changed)
         QApplication.styleHints().colorSchemeChanged.disconnect(self._scheme_changed)

@@ -14,8 +14,8 @@ from console.client import ApiError
 #: Service error code -> what the agent can do about it.
 HINTS = {
     "claimed_by_other": "Pick another item (Next: Ctrl+N).",
-    "not_clocked_in": "Clock in first (Ctrl+Alt+I).",
-    "shift_ended": "Clock out (Ctrl+Alt+O) and clock in to the current shift.",
+    "not_clocked_in": "Clock in first (Ctrl+Shift+I).",
+    "shift_ended": "Clock out (Ctrl+Shift+O) and clock in to the current shift.",
     "already_clocked_in": "",
     "not_claimed": "Claim it first (Ctrl+Shift+C).",
     "closed": "Refresh the queue (F5); it has been dealt with.",

@@ -47,6 +47,8 @@ class Options:
     PAGE_SIZE = Option("options/page_size", 100, "int")
     #: How often the connection is checked while online, in milliseconds.
     HEALTH_INTERVAL_MS = Option("options/health_interval_ms", 5000, "int")
+    #: How often the queue asks the service what changed, in milliseconds.
+    QUEUE_POLL_MS = Option("options/queue_poll_ms", 3000, "int")
 
 
 class State:
@@ -56,6 +58,8 @@ class State:
     WINDOW_STATE = Option("state/window_state", QByteArray(), "bytes")
     LAST_SCREEN = Option("state/last_screen", "queue")
     LAST_USERNAME = Option("state/last_username", "")
+    #: The queue screen's split between the list and the opened item.
+    QUEUE_SPLITTER = Option("state/queue_splitter", QByteArray(), "bytes")
 
     @staticmethod
     def columns(table_id: str) -> Option[QByteArray]:

@@ -137,7 +137,9 @@ class QueueModel(QAbstractTableModel):
             horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ID_ROLE:
-            return row.item.get("id")
+            # The record's own id (the inquiry's, the flag's), as in every other list;
+            # the queue item id is :meth:`row_id`.
+            return row.item.get("ref_id")
         if role == STATUS_ROLE:
             return str(row.item.get("status") or "")
         if role == ITEM_ROLE:

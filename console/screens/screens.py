@@ -1,8 +1,8 @@
 """The screens of the main window, one per job.
 
 A screen is a titled page in the central stack holding one or more
-:class:`ListPane` (several become tabs). The recalls screen is an honest empty
-state until the service serves recalls.
+:class:`ListPane` (several become tabs). The recalls screen lives in
+``console/recalls_screen.py``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from console.context import ConsoleContext
-from console.qt import QLabel, QTabWidget, Qt, QVBoxLayout, QWidget, Signal
+from console.qt import QLabel, QTabWidget, QVBoxLayout, QWidget, Signal
 from console.screens import catalog
 from console.screens.list_pane import ListPane, ListSpec
 
@@ -110,22 +110,6 @@ class ListScreen(Screen):
         return self._panes[0]
 
 
-class RecallsScreen(Screen):
-    """Recalls are not served yet; say so instead of showing a fake list."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("recalls", "Recalls",
-                         "Product recalls, their matches against listings, and the notices sent to members.",
-                         parent)
-        empty = QLabel("This service does not offer recalls yet.\n"
-                       "Registering recalls, matching them and sending notices will appear here "
-                       "once the service supports them.", self)
-        empty.setObjectName("EmptyState")
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty.setWordWrap(True)
-        self.body.addWidget(empty, 1)
-
-
 #: The queue lists each role works on. The service enforces who may read
 #: what; this only avoids offering a list that would be refused.
 QUEUE_LISTS: dict[str, tuple[ListSpec, ...]] = {
@@ -138,13 +122,19 @@ QUEUE_LISTS: dict[str, tuple[ListSpec, ...]] = {
 
 def build_screens(context: ConsoleContext, parent: QWidget) -> list[Screen]:
     """Every screen, in navigation order (matching the ``screen.*`` actions)."""
+    from console.recalls_screen import RecallsScreen  # it builds on Screen, defined here
+    from console.screens.queue_screen import KINDS_BY_ROLE, QueueScreen
+
     queue_lists = QUEUE_LISTS.get(context.staff.role, QUEUE_LISTS["supervisor"])
+    # Roles that work the queue get the shift-based work queue; others (safety officers) the flag list.
+    queue: Screen = (QueueScreen(context, parent) if context.staff.role in KINDS_BY_ROLE else
+                     ListScreen("queue", "Queue", "Open flags on listings and member inquiries waiting for staff.",
+                                queue_lists, context, parent))
     return [
-        ListScreen("queue", "Queue", "Open flags on listings and member inquiries waiting for staff.",
-                   queue_lists, context, parent),
+        queue,
         ListScreen("listings", "Listings", "Every listing on the marketplace, newest first.",
                    (catalog.LISTINGS,), context, parent),
         ListScreen("members", "Members", "Marketplace members. Contact details stay masked.",
                    (catalog.MEMBERS,), context, parent),
-        RecallsScreen(parent),
+        RecallsScreen(context, parent),
     ]

@@ -1,0 +1,824 @@
+"""The recall-matching screen (safety officers and supervisors).
+
+Left, the recalls (server-paged, searchable) with "New recall" (a typed form,
+``POST /recalls``) and "Import" (a CPSC JSON or CSV file, ``POST
+/recalls/import``). Right, the selected recall in four tabs:
+
+- **Details** — hazard, remedy, manufacturer, products, dates, the removal clock.
+- **Matches** — ``POST /recalls/{id}/match`` runs matching; candidates best
+  score first with confidence, evidence and the matched text highlighted;
+  confirm or reject one or many (multi-select); each suspended active
+  listing counts down to its removal deadline.
+- **Affected members** — sellers of confirmed active listings, buyers of
+  confirmed sold ones; "Send notices" (idempotent: one notice per recall,
+  member and listing, never two).
+- **Dashboard** — owners identified, notified, read, acknowledged, returned,
+  return rate; "Export CSV report" saves ``GET /recalls/{id}/report.csv``.
+
+Every state-changing call carries an ``Idempotency-Key``. File and question
+dialogs are classmethods (``choose_import_file``, ``choose_report_path``,
+``DecisionDialog.ask``, ``confirm_send``, ``RecallForm.ask``) that tests patch.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from console import formatting as fmt
+from console import messages
+from console.context import ConsoleContext
+from console.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QItemSelectionModel,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QModelIndex,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from console.screens.screens import Screen
+from widgets.detail_view import DetailView
+from widgets.paged_model import Column, Fetcher, PagedTableModel
+from widgets.recall_models import (
+    RECALL_COLUMNS,
+    RECORD_ROLE,
+    MatchesModel,
+    RecordTableModel,
+    countdown,
+    highlight_html,
+)
+from widgets.roles import ROW_ID_ROLE
+from widgets.status_delegate import StatusDelegate
+
+COUNTDOWN_INTERVAL_MS = 30_000
+RECALL_ROLES = ("safety_officer", "supervisor")
+
+AFFECTED_COLUMNS = (
+    Column("display_name", "Member", width=160),
+    Column("why", "Why", lambda v: {"posted": "posted the item", "bought": "bought it"}.get(v, fmt.label(v)),
+           width=120),
+    Column("listing_external_id", "Listing", width=130),
+    Column("notice_id", "Notice", lambda v: "sent" if v else "not sent yet"),
+)
+
+DASHBOARD_FIGURES = (
+    ("owners_identified", "Owners identified"), ("notified", "Notified"), ("read", "Read"),
+    ("acknowledged", "Acknowledged"), ("returned", "Returned"), ("return_rate", "Return rate"),
+    ("candidates", "Candidates"), ("confirmed", "Confirmed"), ("rejected", "Rejected"),
+    ("listings_suspended", "Listings suspended"), ("removals_pending", "Removals pending"),
+    ("removals_overdue", "Removals overdue"),
+)
+
+
+def _key() -> str:
+    return str(uuid.uuid4())
+
+
+def _table(parent: QWidget, name: str, model: Any, columns: Any, *, multi: bool = False) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    delegate = StatusDelegate(view)
+    for number, column in enumerate(columns):
+        if column.width:
+            header.resizeSection(number, column.width)
+        if column.key in ("status", "confidence", "removal_due_at"):
+            view.setItemDelegateForColumn(number, delegate)
+    return view
+
+
+class RecallForm(QDialog):
+    """Type one recall in; the service extracts model numbers and barcodes from the prose too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RecallForm")
+        self.setWindowTitle("New recall")
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        form = QFormLayout()
+        for key, label, multiline in (
+                ("number", "Recall number *", False), ("title", "Title *", False),
+                ("manufacturer", "Manufacturer", False), ("manufacturer_contact", "Manufacturer contact", False),
+                ("recall_date", "Recall date (YYYY-MM-DD)", False), ("hazard", "Hazard", True),
+                ("remedy", "Remedy", True), ("product_name", "Product name", False), ("brand", "Brand", False),
+                ("model_numbers", "Model numbers (comma-separated)", False),
+                ("barcodes", "Barcodes JAN/EAN/UPC (comma-separated)", False),
+                ("description", "Description", True)):
+            widget: QLineEdit | QPlainTextEdit = QPlainTextEdit(self) if multiline else QLineEdit(self)
+            if multiline:
+                widget.setFixedHeight(56)
+            widget.setObjectName(f"recall-{key}")
+            self.fields[key] = widget
+            form.addRow(label, widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Register")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for key in ("number", "title"):
+            self.fields[key].textChanged.connect(self._validate)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._validate()
+
+    def text(self, key: str) -> str:
+        widget = self.fields[key]
+        return (widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()).strip()
+
+    def _validate(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.text("number") and self.text("title")))
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"source": "manual"}
+        for key in ("number", "title", "manufacturer", "manufacturer_contact", "recall_date", "hazard", "remedy",
+                    "description"):
+            if self.text(key):
+                body[key] = self.text(key)
+        models = [m.strip() for m in self.text("model_numbers").replace("、", ",").split(",") if m.strip()]
+        barcodes = [b.strip() for b in self.text("barcodes").replace("、", ",").split(",") if b.strip()]
+        name, brand = self.text("product_name") or None, self.text("brand") or None
+        products = [{"name": name, "brand": brand, "model_number": m} for m in models]
+        products += [{"name": name, "brand": brand, "barcode": b} for b in barcodes]
+        if not products and (name or brand):
+            products = [{"name": name, "brand": brand}]
+        body["products"] = products
+        return body
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> dict[str, Any] | None:
+        dialog = cls(parent)
+        try:
+            return dialog.body() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class DecisionDialog(QDialog):
+    """Confirm or reject n matches, with an optional reason."""
+
+    def __init__(self, decision: str, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DecisionDialog")
+        verb = "Confirm" if decision == "confirm" else "Reject"
+        self.setWindowTitle(f"{verb} {count} match{'es' if count != 1 else ''}")
+        what = ("Confirmed active listings are suspended at once and their sellers and past buyers become "
+                "owners to notify." if decision == "confirm" else "Rejected matches are not the recalled product.")
+        label = QLabel(f"{verb} {count} match{'es' if count != 1 else ''}? {what}", self)
+        label.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText("Reason (optional)")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(verb)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.reason)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, decision: str, count: int) -> str | None:
+        """The reason ("" for none), or ``None`` if cancelled."""
+        dialog = cls(decision, count, parent)
+        try:
+            return dialog.reason.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class RecallsScreen(Screen):
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__("recalls", "Recalls",
+                         "Product recalls, their matches against listings, and the notices sent to members.", parent)
+        self._context = context
+        self._allowed = context.staff.role in RECALL_ROLES
+        self._token = 0
+        self.recall: dict[str, Any] | None = None
+        self.dashboard: dict[str, Any] | None = None
+
+        # -- left: recalls ------------------------------------------------------------------
+        self.search = QLineEdit(self)
+        self.search.setObjectName("recalls-search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("Words in the title, or a recall number…")
+        self.new_button = QPushButton("New…", self)
+        self.import_button = QPushButton("Import…", self)
+        self.new_button.setToolTip("Type in a recall (Ctrl+Alt+N)")
+        self.import_button.setToolTip("Import a CPSC JSON or CSV file (Ctrl+Alt+I)")
+        self.list_count = QLabel(self)
+        self.list_count.setObjectName("ScreenHint")
+        self.recalls = PagedTableModel(RECALL_COLUMNS, parent=self)
+        self.recall_view = _table(self, "recalls-table", self.recalls, RECALL_COLUMNS)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.new_button)
+        row.addWidget(self.import_button)
+        left_layout.addLayout(row)
+        left_layout.addWidget(self.recall_view, 1)
+        left_layout.addWidget(self.list_count)
+
+        # -- right: the selected recall --------------------------------------------------
+        self.heading = QLabel("Select a recall.", self)
+        self.heading.setObjectName("DetailHeading")
+        self.heading.setWordWrap(True)
+        self.clock = QLabel(self)
+        self.clock.setObjectName("RemovalClock")
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.details = DetailView(self)
+        self.tabs.addTab(self.details, "Details")
+        self.tabs.addTab(self._build_matches(), "Matches")
+        self.tabs.addTab(self._build_affected(), "Affected members")
+        self.tabs.addTab(self._build_dashboard(), "Dashboard")
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.clock)
+        right_layout.addLayout(head)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 620])
+        self.body.addWidget(splitter, 1)
+        if not self._allowed:
+            splitter.hide()
+            empty = QLabel("Recalls are worked by safety officers and supervisors.\n"
+                           "Ask a supervisor if you need access.", self)
+            empty.setObjectName("EmptyState")
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.body.addWidget(empty, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.new_button.clicked.connect(self.new_recall)
+        self.import_button.clicked.connect(self.import_file)
+        self.recalls.page_loaded.connect(self._list_loaded)
+        self.recalls.load_failed.connect(lambda exc: messages.report(exc, "loading recalls"))
+        self.recall_view.selectionModel().currentRowChanged.connect(self._recall_changed)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(COUNTDOWN_INTERVAL_MS)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self._set_enabled()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_matches(self) -> QWidget:
+        page = QWidget(self)
+        self.match_status = QComboBox(page)
+        self.match_status.setObjectName("matches-status")
+        for text, value in (("Candidates", "candidate"), ("Confirmed", "confirmed"), ("Rejected", "rejected"),
+                            ("All", "")):
+            self.match_status.addItem(text, value)
+        self.match_button = QPushButton("Run Matching", page)
+        self.confirm_button = QPushButton("Confirm…", page)
+        self.reject_button = QPushButton("Reject…", page)
+        self.match_button.setToolTip("Match this recall against listings (Ctrl+M)")
+        self.confirm_button.setToolTip("Confirm the selected candidates (Ctrl+Alt+Y)")
+        self.reject_button.setToolTip("Reject the selected candidates (Ctrl+Alt+X)")
+        self.match_count = QLabel(page)
+        self.match_count.setObjectName("ScreenHint")
+        self.matches = MatchesModel(self)
+        self.match_view = _table(page, "matches-table", self.matches, self.matches.columns, multi=True)
+        self.evidence = QTextBrowser(page)
+        self.evidence.setObjectName("MatchEvidence")
+        self.evidence.setMaximumHeight(140)
+        row = QHBoxLayout()
+        row.addWidget(self.match_status)
+        row.addWidget(self.match_button)
+        row.addWidget(self.confirm_button)
+        row.addWidget(self.reject_button)
+        row.addStretch(1)
+        row.addWidget(self.match_count)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.match_view, 1)
+        layout.addWidget(self.evidence)
+        self.match_status.currentIndexChanged.connect(lambda _i: self.load_matches())
+        self.match_button.clicked.connect(self.run_matching)
+        self.confirm_button.clicked.connect(lambda: self.decide("confirm"))
+        self.reject_button.clicked.connect(lambda: self.decide("reject"))
+        self.matches.page_loaded.connect(lambda _n: self._match_count())
+        self.matches.load_failed.connect(lambda exc: messages.report(exc, "loading matches"))
+        self.match_view.selectionModel().currentRowChanged.connect(self._match_changed)
+        self.match_view.selectionModel().selectionChanged.connect(lambda *_: self._set_enabled())
+        return page
+
+    def _build_affected(self) -> QWidget:
+        page = QWidget(self)
+        self.affected = RecordTableModel(AFFECTED_COLUMNS, id_key="member_id", status_key="why", parent=self)
+        self.affected_view = _table(page, "affected-table", self.affected, AFFECTED_COLUMNS)
+        self.affected_summary = QLabel(page)
+        self.affected_summary.setObjectName("ScreenHint")
+        self.affected_summary.setWordWrap(True)
+        self.send_button = QPushButton("Send Notices…", page)
+        self.send_button.setToolTip("Notify every affected member not notified yet (Ctrl+Alt+O)")
+        row = QHBoxLayout()
+        row.addWidget(self.affected_summary, 1)
+        row.addWidget(self.send_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.affected_view, 1)
+        self.send_button.clicked.connect(self.send_notices)
+        self.affected_view.selectionModel().currentRowChanged.connect(
+            lambda current, _p: current.isValid() and self.record_selected.emit(
+                "member", self.affected.record(current.row())["member_id"]))
+        return page
+
+    def _build_dashboard(self) -> QWidget:
+        page = QWidget(self)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(10)
+        self.figures: dict[str, QLabel] = {}
+        for number, (key, title) in enumerate(DASHBOARD_FIGURES):
+            caption = QLabel(title, page)
+            caption.setObjectName("FigureCaption")
+            value = QLabel("—", page)
+            value.setObjectName("FigureValue")
+            value.setProperty("figure", key)
+            row, column = divmod(number, 3)
+            grid.addWidget(caption, row * 2, column)
+            grid.addWidget(value, row * 2 + 1, column)
+            self.figures[key] = value
+        self.export_button = QPushButton("Export CSV Report…", page)
+        self.export_button.setToolTip("Save the manufacturer's report as CSV (Ctrl+E)")
+        self.export_button.clicked.connect(self.export_report)
+        self.dashboard_hint = QLabel(page)
+        self.dashboard_hint.setObjectName("ScreenHint")
+        self.dashboard_hint.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 10, 4, 4)
+        layout.addLayout(grid)
+        layout.addWidget(self.dashboard_hint)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    # -- Screen hooks ------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        if self._allowed and self.recalls.rowCount() == 0 and not self.recalls.is_loading \
+                and self.recalls.error is None:
+            self.reload()
+
+    def refresh(self) -> None:
+        if self._allowed:
+            self.reload()
+            self.reload_recall()
+
+    def retry_failed(self) -> None:
+        if self.recalls.error is not None:
+            self.recalls.retry()
+        if self.matches.error is not None:
+            self.matches.retry()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def open_current(self) -> None:
+        index = self.match_view.currentIndex()
+        if index.isValid():
+            self.record_selected.emit("listing", index.data(RECORD_ROLE)["listing_id"])
+
+    # -- the list -----------------------------------------------------------------------------
+
+    def _fetcher(self, path: str, params: dict[str, Any]) -> Fetcher:
+        client, runner, limit = self._context.client, self._context.runner, self._context.page_size
+
+        def fetch(cursor: str | None, on_page: Any, on_error: Any) -> None:
+            runner.run(lambda: client.page(path, params, cursor=cursor, limit=limit), on_page,
+                       on_error=on_error, owner=self)
+
+        return fetch
+
+    def reload(self) -> None:
+        self._search_timer.stop()
+        self.recalls.reset(self._fetcher("/recalls", {"q": self.search.text().strip() or None}))
+
+    def _list_loaded(self, rows: int) -> None:
+        more = ", more as you scroll" if self.recalls.canFetchMore() else ""
+        self.list_count.setText("No recalls yet — import a file or type one in." if rows == 0 else
+                                f"{rows:,} recall{'s' if rows != 1 else ''}{more}")
+        if self.recall is not None:
+            for row in range(rows):
+                if self.recalls.row_id(row) == self.recall["id"]:
+                    self.recall_view.selectionModel().setCurrentIndex(
+                        self.recalls.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    break
+
+    def select_recall(self, recall_id: int) -> None:
+        """Show ``recall_id`` (selected in the list when it is there)."""
+        self._show_recall(recall_id)
+
+    def _recall_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            recall_id = current.data(ROW_ID_ROLE)
+            if self.recall is None or self.recall.get("id") != recall_id:
+                self._show_recall(recall_id)
+
+    def _show_recall(self, recall_id: int) -> None:
+        self._token += 1
+        token = self._token
+        self.recall = {"id": recall_id}
+        self.dashboard = None
+        self.heading.setText("Loading…")
+        self.details.show_placeholder("Loading…")
+        self.affected.set_records([])
+        self.evidence.clear()
+        client = self._context.client
+        self._context.runner.run(lambda: client.get(f"/recalls/{recall_id}"),
+                                 lambda detail: self._recall_loaded(token, detail),
+                                 on_error=lambda exc: self._failed(token, exc, "loading the recall"), owner=self)
+        self.load_matches()
+        self.load_affected()
+        self.load_dashboard()
+        self._set_enabled()
+
+    def reload_recall(self) -> None:
+        if self.recall is not None:
+            self._show_recall(self.recall["id"])
+
+    def _failed(self, token: int, exc: Exception, doing: str) -> None:
+        if token == self._token:
+            messages.report(exc, doing)
+
+    def _recall_loaded(self, token: int, recall: dict[str, Any]) -> None:
+        if token != self._token:
+            return
+        self.recall = recall
+        self.heading.setText(f"{recall['number']} — {recall['title']}")
+        products = "\n".join(
+            " · ".join(x for x in (p.get("brand"), p.get("name"),
+                                   f"model {p['model_number']}" if p.get("model_number") else "",
+                                   f"barcode {p['barcode']}" if p.get("barcode") else "") if x)
+            for p in recall.get("products") or []) or "—"
+        fields = [
+            ("Number", str(recall.get("number"))),
+            ("Source", fmt.label(recall.get("source"))),
+            ("Status", fmt.label(recall.get("status"))),
+            ("Recall date", str(recall.get("recall_date") or "—")),
+            ("Manufacturer", str(recall.get("manufacturer") or "—")),
+            ("Contact", str(recall.get("manufacturer_contact") or "—")),
+            ("Hazard", str(recall.get("hazard") or "—")),
+            ("Remedy", str(recall.get("remedy") or "—")),
+            ("Units", f"{recall['units']:,}" if recall.get("units") else "—"),
+            ("Sold", f"{recall.get('sold_from') or '…'} to {recall.get('sold_to') or '…'}"
+             if recall.get("sold_from") or recall.get("sold_to") else "—"),
+            ("Removal requested", fmt.when(recall.get("requested_at")) or "—"),
+            ("Remove listings by", fmt.when(recall.get("removal_due_at")) or "—"),
+            ("Products", products),
+        ]
+        self.details.show_record(recall["title"], fields, subheading="Recall",
+                                 long_text=str(recall.get("description") or ""))
+        self._tick()
+
+    # -- matches ------------------------------------------------------------------------------
+
+    def load_matches(self) -> None:
+        if self.recall is None:
+            return
+        params = {"status": self.match_status.currentData() or None}
+        self.matches.reset(self._fetcher(f"/recalls/{self.recall['id']}/matches", params))
+        self.evidence.clear()
+        self._match_count()
+
+    def _match_count(self) -> None:
+        rows = self.matches.rowCount()
+        if self.matches.is_loading:
+            text = "Loading…"
+        else:
+            more = "+" if self.matches.canFetchMore() else ""
+            text = f"{rows:,}{more} match{'es' if rows != 1 else ''}"
+        self.match_count.setText(text)
+        self._set_enabled()
+
+    def selected_matches(self) -> list[dict[str, Any]]:
+        rows = sorted({index.row() for index in self.match_view.selectionModel().selectedRows()})
+        return [self.matches.record(row) for row in rows]
+
+    def _match_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.evidence.clear()
+            return
+        match = current.data(RECORD_ROLE)
+        title_spans = [span for e in match.get("evidence") or [] if e.get("field") == "title"
+                       for span in e.get("spans") or []]
+        lines = [f"<p style='margin:2px 0'><b>{highlight_html(match['listing_title'], title_spans)}</b> "
+                 f"· {match['listing_external_id']} · {fmt.label(match['listing_status'])}</p>"]
+        for e in match.get("evidence") or []:
+            lines.append(f"<p style='margin:2px 0'>• <b>{fmt.label(e.get('kind'))}</b>: {e.get('text', '')}"
+                         f" <i>({e.get('field', '')})</i></p>")
+        self.evidence.setHtml("".join(lines))
+        self.record_selected.emit("listing", match["listing_id"])
+
+    def run_matching(self) -> None:
+        if self.recall is None:
+            return
+        recall_id, token, client, key = self.recall["id"], self._token, self._context.client, _key()
+        self.match_button.setEnabled(False)
+        self.match_count.setText("Matching…")
+        self._context.runner.run(lambda: client.post(f"/recalls/{recall_id}/match", idempotency_key=key),
+                                 lambda result: self._matched(token, result),
+                                 on_error=lambda exc: self._action_failed(token, exc, "running matching"),
+                                 owner=self)
+
+    def _matched(self, token: int, result: dict[str, Any]) -> None:
+        self._set_enabled()
+        if token != self._token:
+            return
+        by = ", ".join(f"{n} {c}" for c, n in sorted(result.get("by_confidence", {}).items()))
+        messages.info(f"Matching found {result['candidates']} candidate(s) ({by or 'none'}), "
+                      f"{result['new']} new, in {result['elapsed_ms']:.0f} ms.")
+        self.load_matches()
+        self.load_dashboard()
+        self.reload_list_row()
+
+    def decide(self, decision: str) -> None:
+        chosen = [m for m in self.selected_matches() if m.get("status") != ("confirmed" if decision == "confirm"
+                                                                             else "rejected")]
+        if self.recall is None or not chosen:
+            messages.info("Select one or more matches first (Shift/Ctrl+click to select many).")
+            return
+        reason = DecisionDialog.ask(self, decision, len(chosen))
+        if reason is None:
+            return
+        body = {"decision": decision, "matches": [{"id": m["id"], "version": m["version"]} for m in chosen],
+                "reason": reason or None}
+        recall_id, token, client, key = self.recall["id"], self._token, self._context.client, _key()
+        self.confirm_button.setEnabled(False)
+        self.reject_button.setEnabled(False)
+        self._context.runner.run(
+            lambda: client.post(f"/recalls/{recall_id}/matches/decide", body, idempotency_key=key),
+            lambda result: self._decided(token, decision, result),
+            on_error=lambda exc: self._action_failed(token, exc, f"{decision}ing matches"), owner=self)
+
+    def _decided(self, token: int, decision: str, result: dict[str, Any]) -> None:
+        self._set_enabled()
+        if token != self._token:
+            return
+        decided = result.get("decided") or []
+        self.matches.update_records(decided)
+        suspended = len(result.get("suspended_listing_ids") or [])
+        messages.info(f"{len(decided)} match(es) {decision}ed" + (f"; {suspended} listing(s) suspended." if suspended
+                                                                  else "."))
+        self.load_affected()
+        self.load_dashboard()
+        self.reload_list_row()
+
+    def reload_list_row(self) -> None:
+        """The recall's counts changed: reload the list (the selection is kept by id)."""
+        self.reload()
+
+    def _action_failed(self, token: int, exc: Exception, doing: str) -> None:
+        self._set_enabled()
+        messages.report(exc, doing)
+        if token == self._token:
+            self.load_matches()
+
+    # -- affected members and notices ---------------------------------------------------------
+
+    def load_affected(self) -> None:
+        if self.recall is None:
+            return
+        recall_id, token, client = self.recall["id"], self._token, self._context.client
+        self._context.runner.run(lambda: client.get(f"/recalls/{recall_id}/affected-members"),
+                                 lambda rows: self._affected_loaded(token, rows),
+                                 on_error=lambda exc: self._failed(token, exc, "loading affected members"),
+                                 owner=self)
+
+    def _affected_loaded(self, token: int, rows: list[dict[str, Any]]) -> None:
+        if token != self._token:
+            return
+        self.affected.set_records(rows)
+        waiting = sum(1 for r in rows if not r.get("notice_id"))
+        sellers = sum(1 for r in rows if r.get("why") == "posted")
+        self.affected_summary.setText(
+            "No affected members yet: confirm matches first." if not rows else
+            f"{len(rows)} owner(s): {sellers} seller(s) of listed items, {len(rows) - sellers} past buyer(s). "
+            f"{waiting} not notified yet.")
+        self._set_enabled()
+
+    @classmethod
+    def confirm_send(cls, parent: QWidget | None, count: int) -> bool:
+        answer = QMessageBox.question(parent, "Send notices",
+                                      f"Send the recall notice to {count} member(s) not notified yet? "
+                                      "Nobody is notified twice.")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def send_notices(self) -> None:
+        if self.recall is None:
+            return
+        waiting = sum(1 for r in self.affected.records() if not r.get("notice_id"))
+        if not waiting:
+            messages.info("Every affected member has been notified already.")
+            return
+        if not self.confirm_send(self, waiting):
+            return
+        recall_id, token, client, key = self.recall["id"], self._token, self._context.client, _key()
+        self.send_button.setEnabled(False)
+        self._context.runner.run(lambda: client.post(f"/recalls/{recall_id}/notices", idempotency_key=key),
+                                 lambda result: self._sent(token, result),
+                                 on_error=lambda exc: self._action_failed(token, exc, "sending notices"),
+                                 owner=self)
+
+    def _sent(self, token: int, result: dict[str, Any]) -> None:
+        self._set_enabled()
+        if token != self._token:
+            return
+        messages.info(f"{result['sent']} notice(s) sent; {result['already_sent']} member(s) had one already.")
+        self.load_affected()
+        self.load_dashboard()
+
+    # -- dashboard and report ------------------------------------------------------------------
+
+    def load_dashboard(self) -> None:
+        if self.recall is None:
+            return
+        recall_id, token, client = self.recall["id"], self._token, self._context.client
+        self._context.runner.run(lambda: client.get(f"/recalls/{recall_id}/dashboard"),
+                                 lambda data: self._dashboard_loaded(token, data),
+                                 on_error=lambda exc: self._failed(token, exc, "loading the recall dashboard"),
+                                 owner=self)
+
+    def _dashboard_loaded(self, token: int, data: dict[str, Any]) -> None:
+        if token != self._token:
+            return
+        self.dashboard = data
+        for key, label in self.figures.items():
+            value = data.get(key)
+            if key == "return_rate":
+                label.setText("—" if value is None else f"{value:.0%}")
+            else:
+                label.setText(f"{int(value or 0):,}")
+        self.dashboard_hint.setText(
+            f"Removals: {data.get('removals_on_time', 0)} on time, {data.get('removals_late', 0)} late. "
+            + (f"Remove listings by {fmt.when(data.get('removal_due_at'))} "
+               f"({countdown(data.get('removal_due_at'))})." if data.get("removal_due_at") else ""))
+
+    @classmethod
+    def choose_report_path(cls, parent: QWidget | None, suggested: str) -> str | None:
+        path, _filter = QFileDialog.getSaveFileName(parent, "Export recall report", suggested, "CSV files (*.csv)")
+        return path or None
+
+    def export_report(self) -> None:
+        if self.recall is None or "number" not in self.recall:
+            return
+        path = self.choose_report_path(self, f"recall-{self.recall['number']}.csv")
+        if not path:
+            return
+        recall_id, client = self.recall["id"], self._context.client
+
+        def fetch_and_save() -> str:
+            text = client.get_text(f"/recalls/{recall_id}/report.csv")
+            Path(path).write_text(text, encoding="utf-8-sig")
+            return path
+
+        self._context.runner.run(fetch_and_save, lambda saved: messages.info(f"Report saved to {saved}."),
+                                 on_error=lambda exc: messages.report(exc, "exporting the recall report"),
+                                 owner=self)
+
+    # -- import and new -----------------------------------------------------------------------
+
+    @classmethod
+    def choose_import_file(cls, parent: QWidget | None) -> str | None:
+        path, _filter = QFileDialog.getOpenFileName(parent, "Import recalls", "",
+                                                    "Recall files (*.json *.csv);;CPSC JSON (*.json);;CSV (*.csv)")
+        return path or None
+
+    def import_file(self, path: str | None = None) -> None:
+        path = path or self.choose_import_file(self)
+        if not path:
+            return
+        fmt_name = "csv" if path.lower().endswith(".csv") else "cpsc_json"
+        client, key = self._context.client, _key()
+
+        def send() -> Any:
+            content = Path(path).read_text(encoding="utf-8-sig")
+            return client.post("/recalls/import", {"format": fmt_name, "content": content}, idempotency_key=key)
+
+        self.import_button.setEnabled(False)
+        self._context.runner.run(send, self._imported,
+                                 on_error=lambda exc: self._import_failed(exc, Path(path).name), owner=self)
+
+    def _import_failed(self, exc: Exception, name: str) -> None:
+        self.import_button.setEnabled(True)
+        if isinstance(exc, OSError):
+            messages.error(f"Could not read {name}: {exc.strerror or exc}", "Choose another file.")
+        else:
+            messages.report(exc, f"importing {name}")
+
+    def _imported(self, result: dict[str, Any]) -> None:
+        self.import_button.setEnabled(True)
+        created, skipped = result.get("created") or [], result.get("skipped") or []
+        messages.info(f"Imported {len(created)} recall(s)"
+                      + (f"; {len(skipped)} already registered ({', '.join(skipped[:5])})." if skipped else "."))
+        self.last_import = result
+        self.reload()
+
+    last_import: dict[str, Any] | None = None
+
+    def new_recall(self) -> None:
+        body = RecallForm.ask(self)
+        if body is None:
+            return
+        client, key = self._context.client, _key()
+        self._context.runner.run(lambda: client.post("/recalls", body, idempotency_key=key), self._created,
+                                 on_error=lambda exc: messages.report(exc, "registering the recall"), owner=self)
+
+    def _created(self, recall: dict[str, Any]) -> None:
+        messages.info(f"Recall {recall['number']} registered.")
+        self._show_recall(recall["id"])
+        self.reload()
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        self.matches.tick()
+        due = (self.recall or {}).get("removal_due_at")
+        if due:
+            left = countdown(due)
+            self.clock.setText(f"Removal deadline: {left}")
+            self.clock.setProperty("overdue", left.startswith("overdue"))
+        else:
+            self.clock.setText("")
+
+    def _set_enabled(self) -> None:
+        has = self.recall is not None
+        selected = bool(self.match_view.selectionModel().selectedRows()) if has else False
+        self.match_button.setEnabled(has)
+        self.confirm_button.setEnabled(selected)
+        self.reject_button.setEnabled(selected)
+        self.send_button.setEnabled(has and any(not r.get("notice_id") for r in self.affected.records()))
+        self.export_button.setEnabled(has)
+
+
+def recall_handlers(screen: RecallsScreen, show: Callable[[], None]) -> dict[str, Callable[[], None]]:
+    """The ``recall.*`` actions: show the recalls screen, then act on it."""
+    def on_screen(method: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            show()
+            method()
+        return run
+    return {
+        "recall.new": on_screen(screen.new_recall),
+        "recall.import": on_screen(screen.import_file),
+        "recall.match": on_screen(screen.run_matching),
+        "recall.confirm": on_screen(lambda: screen.decide("confirm")),
+        "recall.reject": on_screen(lambda: screen.decide("reject")),
+        "recall.send_notices": on_screen(screen.send_notices),
+        "recall.export": on_screen(screen.export_report),
+    }

@@ -25,7 +25,6 @@ from console.client import ApiError
 from console.context import ConsoleContext
 from console.qt import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -159,6 +158,7 @@ class InquiryWorkspace(QWidget):
         self.thread = QTextBrowser(self)
         self.thread.setObjectName("InquiryThread")
         self.thread.setOpenLinks(False)
+        self.thread.setMinimumHeight(90)
 
         self.reply_edit = QPlainTextEdit(self)
         self.reply_edit.setObjectName("ReplyEdit")
@@ -201,9 +201,6 @@ class InquiryWorkspace(QWidget):
             tools.addWidget(button)
         tools.addSpacing(12)
         tools.addWidget(self.send_button)
-        rule = QFrame(self)
-        rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setObjectName("Rule")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
@@ -363,8 +360,8 @@ class InquiryWorkspace(QWidget):
             return
         self._busy = False
         self._inquiry = record
-        self._show(record)
         self._set_enabled(True)
+        self._show(record)
         self._load_macros(str(record.get("category") or ""))
 
     def _show(self, record: Record) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 import time
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from typing import Any
 
 from console import formatting as fmt
@@ -112,6 +114,9 @@ class ShiftPanel(QWidget):
         buttons.addStretch(1)
         handover_title = QLabel("Handover from the last shift", self)
         handover_title.setObjectName("SectionTitle")
+        font = handover_title.font()
+        font.setBold(True)
+        handover_title.setFont(font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
@@ -253,7 +258,7 @@ class ShiftPanel(QWidget):
             shift = shifts[0]
             name = str(shift["shift"]["name"]).capitalize()
             left = max(0, self._left(shift.get("seconds_left")))
-            hours = f"{fmt.when(shift.get('start'))[-5:]}–{fmt.when(shift.get('end'))[-5:]}"
+            hours = shift_hours(shift)
             self.heading.setText(f"{name} shift {hours} · {duration(left)} left")
             summary = f"{name} shift · {duration(left)} left"
         else:
@@ -289,6 +294,18 @@ class ShiftPanel(QWidget):
     def _handover_failed(self, exc: Exception) -> None:
         self.handover.setHtml("<p style='color:gray'>The handover summary could not be loaded.</p>")
         messages.report(exc, "loading the handover summary")
+
+
+def shift_hours(shift: Record) -> str:
+    """``06:00–14:00 JST``: in the shift's own time zone, as the rota is written."""
+    zone_name = str((shift.get("shift") or {}).get("timezone") or "Asia/Tokyo")
+    try:
+        zone = ZoneInfo(zone_name)
+        start, end = (datetime.fromisoformat(str(shift[key]).replace("Z", "+00:00")).astimezone(zone)
+                      for key in ("start", "end"))
+    except (KeyError, ValueError, ZoneInfoNotFoundError):
+        return ""
+    return f"{start:%H:%M}–{end:%H:%M} {start.tzname()}"
 
 
 def handover_html(summary: Record) -> str:

@@ -67,11 +67,10 @@ class QueueRow:
 class Columns:
     """Column numbers, in display order."""
 
-    KIND, PRIORITY, DUE, TITLE, WHO, CATEGORY, STATUS, AGE, CLAIM = range(9)
-    TITLES = ("Kind", "Priority", "SLA due", "Title", "Member / listing", "Policy / category", "Status",
-              "Age", "Claimed by")
-    WIDTHS = (70, 70, 120, 320, 170, 140, 130, 70, 190)
-    COUNTDOWNS = (DUE, AGE, CLAIM)
+    KIND, PRIORITY, DUE, CLAIM, TITLE, WHO, CATEGORY, STATUS, AGE = range(9)
+    TITLES = ("Kind", "Priority", "SLA due", "Claimed by", "Title", "Member / listing", "Policy / category",
+              "Status", "Age")
+    WIDTHS = (64, 64, 110, 190, 300, 170, 130, 130, 70)
 
 
 class QueueModel(QAbstractTableModel):
@@ -274,8 +273,10 @@ class QueueModel(QAbstractTableModel):
                     and item_id not in self._lapsed):
                 self._lapsed.add(item_id)
                 self.lease_lapsed.emit(item_id)
-        self.dataChanged.emit(self.index(0, Columns.DUE), self.index(len(self._rows) - 1, Columns.CLAIM),
-                              [Qt.ItemDataRole.DisplayRole, COUNTDOWN_ROLE, URGENCY_ROLE])
+        roles = [Qt.ItemDataRole.DisplayRole, COUNTDOWN_ROLE, URGENCY_ROLE]
+        last = len(self._rows) - 1
+        self.dataChanged.emit(self.index(0, Columns.DUE), self.index(last, Columns.CLAIM), roles)
+        self.dataChanged.emit(self.index(0, Columns.AGE), self.index(last, Columns.AGE), roles)
 
     def claim_seconds_left(self, item_id: Any) -> int | None:
         number = self.row_of(item_id)

@@ -22,14 +22,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import sklearn
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-from sklearn.linear_model import SGDClassifier
 
 from backend.detection.metrics import LABELS, OK, EvalReport, compute_report
 from backend.detection.normalize import normalize
 from backend.detection.rules import POLICIES
+
+if TYPE_CHECKING:  # scikit-learn takes seconds to import: only when a model is built or used
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.linear_model import SGDClassifier
 
 FORMAT_VERSION = 1
 _N_FEATURES = 2 ** 19
@@ -40,6 +43,8 @@ class ModelFormatError(ValueError):
 
 
 def _vectorizer() -> HashingVectorizer:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     return HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), n_features=_N_FEATURES,
                              alternate_sign=False, norm=None, dtype=np.float32)
 
@@ -82,12 +87,16 @@ class Model:
 
     def to_bytes(self) -> bytes:
         """Serialise for storage (pickle, with a format and library version header)."""
+        import sklearn
+
         return pickle.dumps({"format": FORMAT_VERSION, "sklearn": sklearn.__version__, "model": self},
                             protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Model:
         """Load bytes written by ``to_bytes``; refuses other formats."""
+        import sklearn
+
         try:
             payload = pickle.loads(data)  # noqa: S301 - blobs come from our own model table
         except Exception as exc:  # pickle raises many unrelated types on garbage
@@ -108,6 +117,9 @@ def train(examples: Sequence[tuple[str, str]], *, seed: int = 0) -> Model:
 
     Raises ValueError on unknown labels or when fewer than two labels occur.
     """
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.linear_model import SGDClassifier
+
     texts, labels = [], []
     for text, label in examples:
         if label not in LABELS:

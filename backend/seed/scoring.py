@@ -3,8 +3,10 @@
 The generator decides which listings break a policy (so every policy is
 present and the data is reproducible); the active detector then explains each
 detector flag, so the reasons and highlighted words a moderator sees are the
-ones screening would give. The `large` scale skips this: a million listings
-are for load tests, not for reading reasons.
+ones screening would give. Flags the current detector would no longer raise
+(the planted false positives moderators dismissed, as an older model might
+have flagged them) keep their generated reasons. The `large` scale skips
+this: a million listings are for load tests, not for reading reasons.
 """
 
 from __future__ import annotations
@@ -19,15 +21,21 @@ from backend.screening.service import listing_fields
 
 
 def score_detector_flags(session: Session) -> int:
-    """Rewrite every detector flag's score and reasons from the active detector; returns how many."""
+    """Rewrite detector flags' scores and reasons from the active detector; returns how many changed."""
     detector = active_detector(session).detector
+    changed = 0
     rows = session.execute(
         select(Flag, Listing).join(Listing, Listing.id == Flag.listing_id).where(Flag.source == FlagSource.detector)
     ).all()
     for flag, listing in rows:
         verdict = detector.score(listing_fields(listing), policy=flag.policy)
+        score = verdict.scores.get(flag.policy, 0.0)
         reasons = [r.to_dict() for r in verdict.reasons if r.policy in (flag.policy, None)]
-        flag.score = round(verdict.scores.get(flag.policy, verdict.score), 3)
-        flag.reasons = reasons or flag.reasons
+        if score < detector.thresholds[flag.policy][0] or not reasons:
+            continue
+        flag.score = round(score, 3)
+        flag.reasons = reasons
+        changed += 1
     session.flush()
-    return len(rows)
+    return changed
+

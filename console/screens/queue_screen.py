@@ -46,6 +46,7 @@ from console.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    is_alive,
 )
 from console.screens.screens import Screen
 from console.settings import Options, State
@@ -256,8 +257,10 @@ class QueueScreen(Screen):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.view.setMinimumHeight(150)
+        self.splitter.setSizes([300, 300])
         self.body.addLayout(filters)
         self.body.addWidget(self.splitter, 1)
 
@@ -351,7 +354,7 @@ class QueueScreen(Screen):
 
     def reset_state(self) -> None:
         self.view.horizontalHeader().restoreState(self._default_header)
-        self.splitter.setSizes([3, 2])
+        self.splitter.setSizes([300, 300])
 
     def shutdown(self) -> None:
         """The console is closing: stop timers, keep drafts, give back the opened item."""
@@ -496,8 +499,11 @@ class QueueScreen(Screen):
         if opened is not None and self._holds(opened):
             client = self._context.client
             item_id = opened["id"]
+            model = self.model
+            # No owner: the release must go out even when the window is closing;
+            # the answer is only shown if the list is still there.
             self._context.runner.run(lambda: client.post(f"/queue/items/{item_id}/release"),
-                                     self.model.apply_item,
+                                     lambda item: model.apply_item(item) if is_alive(model) else None,
                                      on_error=lambda exc: log.info("release on close failed: %s", exc))
         self.item_opened.emit(None)
 

@@ -26,6 +26,11 @@ def queue_service(seeded_database: Path, tmp_path_factory: pytest.TempPathFactor
     url = copy_database(seeded_database, tmp_path_factory.mktemp("anzen-queue") / "anzen.db")
     service = ServiceProcess(url)
     service.start()
+    # The service builds the queue table on the first GET /queue of a fresh database,
+    # but that first answer comes back empty (reported to the backend); build it now.
+    warm = sign_in(service, "supervisor")
+    warm.get("/queue", {"limit": 1})
+    warm.close()
     yield service
     service.stop()
 

@@ -253,8 +253,16 @@ def test_deciding_an_appeal_on_your_own_takedown_is_refused(
 
 def test_sanction_confirms_the_suggestion_from_strikes(qtbot: Any, window: MainWindow, api: ApiClient,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    member = next(m for m in api.page("/members", {"status": "active"}, limit=200).items
-                  if api.get(f"/members/{m['id']}/enforcement")["standing"]["suggestion"])
+    def candidates() -> Iterator[dict[str, Any]]:
+        seen = set()
+        for takedown in api.page("/takedowns", limit=200).items:
+            seller_id = api.get(f"/listings/{takedown['listing_id']}")["seller_id"]
+            if seller_id not in seen:
+                seen.add(seller_id)
+                yield api.get(f"/members/{seller_id}")
+
+    member = next(m for m in candidates() if m["status"] == "active"
+                  and api.get(f"/members/{m['id']}/enforcement")["standing"]["suggestion"])
     suggested: list[Any] = []
     monkeypatch.setattr(enforcement.SanctionDialog, "ask", classmethod(
         lambda cls, *a, standing, **kw: suggested.append(standing["suggestion"]) or (standing["suggestion"], "strikes")))

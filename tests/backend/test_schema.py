@@ -1,0 +1,33 @@
+"""An older database is brought up to the current schema when the service starts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import inspect
+
+from backend.db import Database
+from backend.schema import alembic_config, is_current
+
+
+def test_old_database_is_upgraded_on_start(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    db = Database(url)
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")  # the first release's schema
+    assert not is_current(db)
+    assert "queue_items" not in inspect(db.engine).get_table_names()
+    db.dispose()
+
+    result = subprocess.run([sys.executable, "-m", "backend", "--database-url", url, "init"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    db = Database(url)
+    assert is_current(db)
+    assert {"queue_items", "appeals", "refund_approvals"} <= set(inspect(db.engine).get_table_names())
+    db.dispose()

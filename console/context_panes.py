@@ -52,6 +52,7 @@ from console.qt import (
     QModelIndex,
     QObject,
     QPushButton,
+    QSizePolicy,
     Qt,
     QTableView,
     QTextBrowser,
@@ -171,9 +172,11 @@ class TransactionsPane(QWidget):
         self.view = _table(self, "context-transactions-table", self.model)
         self._delegate = StatusDelegate(self.view)
         self.view.setItemDelegateForColumn(2, self._delegate)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.count)
+        top.addWidget(self.heading, 2)
+        top.addWidget(self.count, 1)
         top.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)

@@ -26,12 +26,14 @@ from console.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -209,28 +211,33 @@ class EscrowPane(QWidget):
         self.subheading = QLabel(self)
         self.subheading.setObjectName("DetailSubheading")
         self.subheading.setWordWrap(True)
+        for label in (self.heading, self.subheading):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice = Banner(self)
         self.notice.setObjectName("Banner")
         self.approval_banner = Banner(self, dismissable=False)
         self.approval_banner.setObjectName("Banner")
         self.timeline = EscrowTimeline(self)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for action, (text, _verb, tip) in ACTION_TEXT.items():
+        for number, (action, (text, _verb, tip)) in enumerate(ACTION_TEXT.items()):
             button = QPushButton(text, self)
             button.setObjectName(f"escrow-{action}")
             button.setToolTip(tip)
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
-            row.addWidget(button)
+            row.addWidget(button, 0, number)
             self.buttons[action] = button
-        row.addStretch(1)
         self.approve_button = QPushButton("Approve Refund…", self)
         self.reject_button = QPushButton("Reject Refund…", self)
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.reject_button.clicked.connect(lambda: self.decide(False))
-        row.addWidget(self.approve_button)
-        row.addWidget(self.reject_button)
+        row.addWidget(self.approve_button, 1, 0, 1, 2)
+        row.addWidget(self.reject_button, 1, 2, 1, 2)
+        for button in [*self.buttons.values(), self.approve_button, self.reject_button]:
+            button.setMinimumWidth(0)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.timeline.view.setMinimumHeight(60)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)

@@ -282,6 +282,8 @@ class RecallsScreen(Screen):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([420, 620])
+        # Squeeze rather than force the main window wider than the other screens need.
+        splitter.setMinimumSize(200, 150)
         self.body.addWidget(splitter, 1)
         if not self._allowed:
             splitter.hide()

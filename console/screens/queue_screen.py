@@ -31,6 +31,7 @@ from console.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QItemSelectionModel,
@@ -38,6 +39,8 @@ from console.qt import (
     QLineEdit,
     QModelIndex,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -191,6 +194,8 @@ class QueueScreen(Screen):
         self.sort_box = self._combo("queue-sort", list(SORTS))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("ScreenHint")
+        self.count_label.setMinimumWidth(40)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.retry_button = QPushButton("Retry", self)
         self.retry_button.hide()
         self.retry_button.clicked.connect(self.retry_failed)
@@ -249,17 +254,19 @@ class QueueScreen(Screen):
         filters.addWidget(self.count_label)
         filters.addWidget(self.retry_button)
         filters.addWidget(self.next_button)
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.stack, 1)
+        # The opened item scrolls rather than forcing a minimum window size.
+        lower = QScrollArea(self)
+        lower.setObjectName("QueueItemArea")
+        lower.setWidgetResizable(True)
+        lower.setFrameShape(QFrame.Shape.NoFrame)
+        lower.setWidget(self.stack)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.view.setMinimumHeight(150)
+        self.view.setMinimumHeight(120)
         self.splitter.setSizes([300, 300])
         self.body.addLayout(filters)
         self.body.addWidget(self.splitter, 1)
@@ -294,6 +301,7 @@ class QueueScreen(Screen):
     def _combo(self, name: str, choices: list[tuple[str, str]]) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
+        box.setMinimumWidth(40)  # shrinks (eliding) in a narrow window instead of widening it
         for value, text in choices:
             box.addItem(text, value)
         return box

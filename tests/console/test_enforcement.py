@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import sys
+
 import pytest
 
 from console import enforcement, messages
@@ -22,35 +24,38 @@ from console.enforcement import EnforcementController, TakedownChoice
 from console.main_window import MainWindow
 from console.settings import Options, Settings
 from console.tasks import TaskRunner
-from tests.console.conftest import ServiceProcess, copy_database
 
 TIMEOUT_MS = 20_000
 
 
 @pytest.fixture(scope="module")
-def writable_service(seeded_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
-    url = copy_database(seeded_database, tmp_path_factory.mktemp("anzen-enforce") / "anzen.db")
-    service = ServiceProcess(url)
+def writable_service(shared_service: Any, seeded_database: Path,
+                     tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """(The console conftest is reached through the shared service's class, as the
+    other console tests do: importing it by path would load it a second time.)"""
+    conftest = sys.modules[type(shared_service).__module__]
+    url = conftest.copy_database(seeded_database, tmp_path_factory.mktemp("anzen-enforce") / "anzen.db")
+    service = conftest.ServiceProcess(url)
     service.start()
     yield service
     service.stop()
 
 
-def _client(service: ServiceProcess, who: str) -> ApiClient:
+def _client(service: Any, who: str) -> ApiClient:
     api = service.client()
     api.login(who, f"{who}-demo")
     return api
 
 
 @pytest.fixture
-def api(writable_service: ServiceProcess) -> Iterator[ApiClient]:
+def api(writable_service: Any) -> Iterator[ApiClient]:
     """A supervisor's client for checking what the service holds."""
     client = _client(writable_service, "supervisor")
     yield client
     client.close()
 
 
-def _window(qtbot: Any, service: ServiceProcess, runner: TaskRunner, settings: Settings,
+def _window(qtbot: Any, service: Any, runner: TaskRunner, settings: Settings,
             who: str) -> Iterator[MainWindow]:
     client = _client(service, who)
     monitor = ConnectionMonitor(client, runner, interval_ms=60_000)
@@ -68,7 +73,7 @@ def _window(qtbot: Any, service: ServiceProcess, runner: TaskRunner, settings: S
 
 
 @pytest.fixture
-def window(qtbot: Any, writable_service: ServiceProcess, runner: TaskRunner,
+def window(qtbot: Any, writable_service: Any, runner: TaskRunner,
            settings: Settings) -> Iterator[MainWindow]:
     yield from _window(qtbot, writable_service, runner, settings, "moderator")
 
@@ -188,7 +193,7 @@ def test_bulk_takedown_of_a_seller_confirms_with_counts(qtbot: Any, window: Main
 
 
 def test_more_than_100_listings_needs_a_second_confirmation(
-        qtbot: Any, writable_service: ServiceProcess, runner: TaskRunner, settings: Settings, api: ApiClient,
+        qtbot: Any, writable_service: Any, runner: TaskRunner, settings: Settings, api: ApiClient,
         monkeypatch: pytest.MonkeyPatch) -> None:
     settings.set(Options.PAGE_SIZE, 120)
     for main in _window(qtbot, writable_service, runner, settings, "moderator"):
@@ -229,7 +234,7 @@ def test_reinstating_an_old_takedown_is_refused_clearly(qtbot: Any, window: Main
 
 
 def test_deciding_an_appeal_on_your_own_takedown_is_refused(
-        qtbot: Any, window: MainWindow, api: ApiClient, writable_service: ServiceProcess,
+        qtbot: Any, window: MainWindow, api: ApiClient, writable_service: Any,
         monkeypatch: pytest.MonkeyPatch) -> None:
     me = window.context.staff.id
     mine = next(t for t in api.page("/takedowns", {"in_force": True}, limit=200).items if t["actor_id"] == me)
@@ -252,17 +257,21 @@ def test_deciding_an_appeal_on_your_own_takedown_is_refused(
 
 
 def test_sanction_confirms_the_suggestion_from_strikes(qtbot: Any, window: MainWindow, api: ApiClient,
+                                                       writable_service: Any,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    def candidates() -> Iterator[dict[str, Any]]:
-        seen = set()
-        for takedown in api.page("/takedowns", limit=200).items:
-            seller_id = api.get(f"/listings/{takedown['listing_id']}")["seller_id"]
-            if seller_id not in seen:
-                seen.add(seller_id)
-                yield api.get(f"/members/{seller_id}")
-
-    member = next(m for m in candidates() if m["status"] == "active"
-                  and api.get(f"/members/{m['id']}/enforcement")["standing"]["suggestion"])
+    # An active seller with two weapon takedowns (3 points each) gets a suggestion.
+    listings = api.page("/listings", {"status": "active"}, limit=200).items
+    by_seller: dict[int, list[dict[str, Any]]] = {}
+    for item in listings:
+        by_seller.setdefault(item["seller_id"], []).append(item)
+    seller_id, items = next((k, v) for k, v in by_seller.items()
+                            if len(v) >= 2 and api.get(f"/members/{k}")["status"] == "active")
+    moderator = _client(writable_service, "moderator2")
+    for item in items[:2]:
+        moderator.post(f"/listings/{item['id']}/takedown", {"reason_code": "weapon"})
+    moderator.close()
+    member = api.get(f"/members/{seller_id}")
+    assert api.get(f"/members/{seller_id}/enforcement")["standing"]["suggestion"]
     suggested: list[Any] = []
     monkeypatch.setattr(enforcement.SanctionDialog, "ask", classmethod(
         lambda cls, *a, standing, **kw: suggested.append(standing["suggestion"]) or (standing["suggestion"], "strikes")))

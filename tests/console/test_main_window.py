@@ -59,7 +59,7 @@ def test_every_list_model_passes_the_model_tester(qtbot: Any, window: MainWindow
 
 def test_status_bar_shows_staff_shift_and_connection(qtbot: Any, window: MainWindow) -> None:
     assert "Supervisor" in window.staff_label.text()
-    assert window.shift_label.text() == "No shift"
+    qtbot.waitUntil(lambda: "clocked in" in window.shift_label.text(), timeout=PAGE_TIMEOUT_MS)  # the shift panel
     qtbot.waitUntil(lambda: window.connection_chip.state == "online")
     assert "test service" in window.connection_chip.text
 

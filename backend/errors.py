@@ -95,6 +95,11 @@ def install_error_handlers(app: FastAPI) -> None:
         log.info("database refused a value: %s", exc.orig)
         return JSONResponse(error_body("invalid", "A value is out of range for this field."), status_code=422)
 
+    @app.exception_handler(OverflowError)
+    async def _overflow(_request: Request, _exc: OverflowError) -> JSONResponse:
+        # SQLite's driver refuses integers beyond 64 bits before the database sees them.
+        return JSONResponse(error_body("invalid", "A number is too large for this field."), status_code=422)
+
     @app.exception_handler(Replay)
     async def _replay(_request: Request, exc: Replay) -> JSONResponse:
         return exc.response()

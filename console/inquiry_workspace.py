@@ -29,6 +29,7 @@ from console.qt import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QTextBrowser,
     Qt,
@@ -158,7 +159,7 @@ class InquiryWorkspace(QWidget):
         self.thread = QTextBrowser(self)
         self.thread.setObjectName("InquiryThread")
         self.thread.setOpenLinks(False)
-        self.thread.setMinimumHeight(90)
+        self.thread.setMinimumHeight(70)
 
         self.reply_edit = QPlainTextEdit(self)
         self.reply_edit.setObjectName("ReplyEdit")
@@ -166,6 +167,8 @@ class InquiryWorkspace(QWidget):
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("NoteEdit")
         self.note_edit.setPlaceholderText("Internal note — never shown to the member")
+        for edit in (self.reply_edit, self.note_edit):
+            edit.setMinimumHeight(60)
         self.composer = QTabWidget(self)
         self.composer.setDocumentMode(True)
         self.composer.addTab(self.reply_edit, "Reply to member")
@@ -181,9 +184,9 @@ class InquiryWorkspace(QWidget):
         self.send_button.setToolTip("Send the reply or note (Ctrl+Shift+Return)")
         self.send_button.clicked.connect(self.send)
         self.status_buttons: dict[str, QPushButton] = {}
-        for status, text in (("open", "Open"), ("waiting_on_member", "Waiting on member"),
-                             ("resolved", "Resolve")):
+        for status, text in (("open", "Open"), ("waiting_on_member", "Waiting"), ("resolved", "Resolve")):
             button = QPushButton(text, self)
+            button.setToolTip(f"Mark the inquiry {STATUS_TEXT[status].lower()}")
             button.clicked.connect(lambda _c=False, s=status: self.set_status(s))
             self.status_buttons[status] = button
 
@@ -192,16 +195,30 @@ class InquiryWorkspace(QWidget):
         links.addWidget(self.meta, 1)
         for button in (self.member_button, self.transaction_button, self.listing_button):
             links.addWidget(button)
-        tools = QHBoxLayout()
-        tools.setContentsMargins(0, 0, 0, 0)
-        tools.addWidget(self.macro_box)
-        tools.addWidget(self.macro_button)
-        tools.addStretch(1)
-        tools.addWidget(QLabel("Status:", self))
+        macros = QHBoxLayout()
+        macros.setContentsMargins(0, 0, 0, 0)
+        macros.addWidget(self.macro_box, 1)
+        macros.addWidget(self.macro_button)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
         for button in self.status_buttons.values():
-            tools.addWidget(button)
-        tools.addSpacing(12)
-        tools.addWidget(self.send_button)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.send_button)
+        # The thread on the left, the composer on the right: both fit in a short pane.
+        writer = QWidget(self)
+        writer_layout = QVBoxLayout(writer)
+        writer_layout.setContentsMargins(0, 0, 0, 0)
+        writer_layout.setSpacing(4)
+        writer_layout.addWidget(self.composer, 1)
+        writer_layout.addLayout(macros)
+        writer_layout.addLayout(actions)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.thread)
+        self.split.addWidget(writer)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
@@ -210,9 +227,7 @@ class InquiryWorkspace(QWidget):
         header.addWidget(self.claim_label)
         layout.addLayout(header)
         layout.addLayout(links)
-        layout.addWidget(self.thread, 3)
-        layout.addWidget(self.composer, 2)
-        layout.addLayout(tools)
+        layout.addWidget(self.split, 1)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
@@ -198,4 +199,10 @@ def dashboard(recall_id: int, _staff: Reader, session: DbSession) -> Dashboard:
 def report_csv(recall_id: int, _staff: Reader, session: DbSession) -> Response:
     recall = service.get_recall(session, recall_id)
     return Response(report.csv_report(session, recall), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="recall-{recall.number}.csv"'})
+                    headers={"Content-Disposition": _attachment(f"recall-{recall.number}.csv")})
+
+
+def _attachment(filename: str) -> str:
+    """An ASCII fallback plus the exact name (RFC 6266): recall numbers may be Japanese."""
+    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in filename)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"

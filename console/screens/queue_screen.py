@@ -31,7 +31,6 @@ from console.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QItemSelectionModel,
@@ -39,8 +38,6 @@ from console.qt import (
     QLineEdit,
     QModelIndex,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -195,7 +192,6 @@ class QueueScreen(Screen):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("ScreenHint")
         self.count_label.setMinimumWidth(40)
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.retry_button = QPushButton("Retry", self)
         self.retry_button.hide()
         self.retry_button.clicked.connect(self.retry_failed)
@@ -254,12 +250,7 @@ class QueueScreen(Screen):
         filters.addWidget(self.count_label)
         filters.addWidget(self.retry_button)
         filters.addWidget(self.next_button)
-        # The opened item scrolls rather than forcing a minimum window size.
-        lower = QScrollArea(self)
-        lower.setObjectName("QueueItemArea")
-        lower.setWidgetResizable(True)
-        lower.setFrameShape(QFrame.Shape.NoFrame)
-        lower.setWidget(self.stack)
+        lower = self.stack
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.view)

@@ -68,7 +68,8 @@ def test_demo_accounts_only_in_demo_mode(db: Database) -> None:
 
 
 @pytest.mark.parametrize("path", ["/api/v1/listings/99999999999", "/api/v1/members/99999999999",
-                                  "/api/v1/flags/99999999999"])
+                                  "/api/v1/flags/99999999999", f"/api/v1/listings/{2 ** 70}/enforcement",
+                                  f"/api/v1/transactions/{2 ** 70}"])
 def test_huge_ids_are_bad_input_not_a_crash(client, headers, path) -> None:
     response = client.get(path, headers=headers["supervisor"])
     assert response.status_code in (404, 422), response.text

@@ -5,7 +5,7 @@ limit and its approval by a supervisor."""
 
 from __future__ import annotations
 
-import sys
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,13 +22,20 @@ from console.tasks import TaskRunner
 TIMEOUT_MS = 15_000
 
 
+def _copy_database(source: Path, target: Path) -> str:
+    """A private copy of the seeded SQLite file (with its write-ahead log)."""
+    for suffix in ("", "-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", f"{target}{suffix}")
+    return f"sqlite:///{target}"
+
+
 @pytest.fixture(scope="module")
 def writable_service(shared_service: Any, seeded_database: Path,
                      tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A service of its own: these tests move money."""
-    conftest = sys.modules[type(shared_service).__module__]
-    url = conftest.copy_database(seeded_database, tmp_path_factory.mktemp("anzen-escrow") / "anzen.db")
-    service = type(shared_service)(url)
+    url = _copy_database(seeded_database, tmp_path_factory.mktemp("anzen-escrow") / "anzen.db")
+    service = type(shared_service)(url)  # the conftest's ServiceProcess
     service.start()
     yield service
     service.stop()

@@ -159,7 +159,7 @@ class InquiryWorkspace(QWidget):
         self.thread = QTextBrowser(self)
         self.thread.setObjectName("InquiryThread")
         self.thread.setOpenLinks(False)
-        self.thread.setMinimumHeight(70)
+        self.thread.setMinimumHeight(60)
 
         self.reply_edit = QPlainTextEdit(self)
         self.reply_edit.setObjectName("ReplyEdit")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from widgets.paged_model import ErrorCallback, Fetcher, Page, PageCallback  # noqa: F401 (re-exported)
+from widgets.paged_model import Fetcher, Page
 from widgets.roles import COUNTDOWN_ROLE, ITEM_ROLE, ROW_ID_ROLE, STATUS_ROLE, URGENCY_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex

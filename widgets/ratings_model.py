@@ -31,7 +31,7 @@ RATING_COLUMNS: tuple[Column, ...] = (
     Column("created_at", "Date", fmt.when, width=125),
     Column("score", "Score", width=70),
     Column("other", "From / to", width=140),
-    Column("role", "Member was", width=85),
+    Column("role", "Member was", width=100),
     Column("comment", "Comment"),
 )
 

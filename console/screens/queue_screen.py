@@ -22,7 +22,6 @@ from types import SimpleNamespace
 from typing import Any
 
 from console import messages, queue_messages
-from console.client import ApiClient
 from console.context import ConsoleContext
 from console.inquiry_workspace import DraftStore, InquiryWorkspace
 from console.qt import (
@@ -53,7 +52,6 @@ from console.settings import Options, State
 from widgets.paged_model import Page
 from widgets.countdown_delegate import CountdownDelegate
 from widgets.queue_model import Columns, Item, QueueModel, lease
-from widgets.roles import ROW_ID_ROLE
 from widgets.status_delegate import StatusDelegate
 
 log = logging.getLogger("anzen.console.queue")
@@ -257,7 +255,7 @@ class QueueScreen(Screen):
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.view.setMinimumHeight(120)
+        self.view.setMinimumHeight(84)
         self.splitter.setSizes([300, 300])
         self.body.addLayout(filters)
         self.body.addWidget(self.splitter, 1)

@@ -106,8 +106,15 @@ def install(window: MainWindow) -> None:
     screen = _queue(window)
     if screen is not None:
         screen.colleagues = panel.colleagues
-        panel.attendance_changed.connect(lambda _in: screen.reload())
+        panel.attendance_changed.connect(lambda clocked_in: _attendance_changed(screen, clocked_in))
     panel.start()
+
+
+def _attendance_changed(screen: QueueScreen, clocked_in: bool) -> None:
+    """Clocking out handed the claims back: stop working on the opened item."""
+    if not clocked_in:
+        screen.close_item()
+    screen.reload()
 
 
 def shutdown(window: MainWindow) -> None:

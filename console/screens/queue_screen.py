@@ -14,6 +14,7 @@ item's workspace below the list.
 
 from __future__ import annotations
 
+import html
 import logging
 import uuid
 from collections.abc import Callable, Sequence
@@ -64,11 +65,11 @@ SPLITTER_STATE = State.QUEUE_SPLITTER
 
 #: The kinds each role works (the service decides; this only avoids offering refused lists).
 KINDS_BY_ROLE: dict[str, tuple[str, ...]] = {
-    "agent": ("inquiry",), "moderator": ("flag",), "supervisor": ("inquiry", "flag"),
+    "agent": ("inquiry",), "moderator": ("flag", "appeal"), "supervisor": ("inquiry", "flag", "appeal"),
 }
 INQUIRY_CATEGORIES = ("item_not_received", "not_as_described", "payment", "account", "other")
 FLAG_POLICIES = ("counterfeit", "medicine", "game_account", "stolen_goods", "weapon", "cash_equivalent")
-STATUSES = {"inquiry": ("new", "open", "waiting_on_member"), "flag": ("open",)}
+STATUSES = {"inquiry": ("new", "open", "waiting_on_member"), "flag": ("open",), "appeal": ("open",)}
 SORTS = (("priority", "Priority"), ("due", "SLA due first"), ("oldest", "Oldest first"), ("newest", "Newest first"))
 
 
@@ -149,12 +150,15 @@ class HandoffDialog(QDialog):
 
 
 class FlagSummary(QLabel):
-    """The opened flag: what it is and who holds it; decisions are in the detail pane."""
+    """The opened flag or appeal: what it is; decisions are in the detail and enforcement panes."""
 
     def show_item(self, item: Item) -> None:
-        self.setText(f"<b>{item.get('title', '')}</b><br>Flag · policy {str(item.get('category')).replace('_', ' ')}"
-                     f" · score {float(item.get('score') or 0):.2f} · listing {item.get('listing_id')}<br>"
-                     "<span style='color:gray'>The flag and its listing are in the detail pane.</span>")
+        kind = str(item.get("kind") or "")
+        what = (f"Flag · policy {str(item.get('category')).replace('_', ' ')} · score {float(item.get('score') or 0):.2f}"
+                if kind == "flag" else f"{kind.capitalize()} · {str(item.get('category') or '').replace('_', ' ')}")
+        self.setText(f"<b>{html.escape(str(item.get('title', '')))}</b><br>{html.escape(what)} · listing "
+                     f"{item.get('listing_id')}<br><span style='color:gray'>Its record and the enforcement actions "
+                     "are in the side panes.</span>")
 
 
 class QueueScreen(Screen):
@@ -174,7 +178,7 @@ class QueueScreen(Screen):
         self.colleagues: Callable[[tuple[str, ...]], list[dict[str, Any]]] = lambda kinds: []
 
         self.kind_box = self._combo("queue-kind", [("", "All kinds")] + [
-            (k, {"inquiry": "Inquiries", "flag": "Flags"}[k]) for k in self.kinds])
+            (k, {"inquiry": "Inquiries", "flag": "Flags", "appeal": "Appeals"}[k]) for k in self.kinds])
         self.kind_box.setVisible(len(self.kinds) > 1)
         categories = ([(c, c.replace("_", " ")) for c in INQUIRY_CATEGORIES] if "inquiry" in self.kinds else []) + \
                      ([(p, p.replace("_", " ")) for p in FLAG_POLICIES] if "flag" in self.kinds else [])
@@ -670,11 +674,12 @@ class QueueScreen(Screen):
             if item.get("kind") != "inquiry":
                 self.stack.setCurrentWidget(self.placeholder)
             self.item_opened.emit(None)
-        elif was_mine and not item.get("mine") and item.get("claimed_by_id"):
-            messages.bus.post(messages.Message(
-                messages.Level.WARNING, f"{item.get('claimed_by_name')} now holds the item you had open.",
-                "Ask them before replying, or pick another item (Ctrl+N)."))
+        elif was_mine and not item.get("mine"):
             self._renew_timer.stop()
+            if item.get("claimed_by_id"):
+                messages.bus.post(messages.Message(
+                    messages.Level.WARNING, f"{item.get('claimed_by_name')} now holds the item you had open.",
+                    "Ask them before replying, or pick another item (Ctrl+N)."))
         self._show_claim()
 
     def _inquiry_changed(self, inquiry: dict[str, Any] | None) -> None:

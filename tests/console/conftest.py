@@ -8,27 +8,23 @@ Tests must leave no top-level windows behind (napari's check).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 import pytest
-import requests
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from console.client import ApiClient  # noqa: E402
 from console.qt import QApplication, QCoreApplication, QEvent  # noqa: E402
-from console.service import LAUNCH_SECRET_ENV, REPO_ROOT, free_port, new_launch_secret  # noqa: E402
+from console.service import REPO_ROOT  # noqa: E402
 from console.settings import Settings  # noqa: E402
 from console.tasks import TaskRunner  # noqa: E402
+from tests.console.support import ServiceProcess, backend_command, copy_database  # noqa: E402
 
 #: The offscreen platform cannot apply size hints to native windows or raise
 #: them, and warns whenever a top-level widget asks.
 OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
-SERVICE_START_TIMEOUT_S = 60.0
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -74,10 +70,6 @@ def runner(qapp: QApplication) -> Iterator[TaskRunner]:
     task_runner.deleteLater()
 
 
-def _backend(*args: str) -> list[str]:
-    return [sys.executable, "-m", "backend", *args]
-
-
 @pytest.fixture(scope="session")
 def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo-seeded SQLite file, made once per session with the service's CLI
@@ -85,72 +77,15 @@ def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if os.environ.get("ANZEN_TEST_SEEDED_DB"):
         return Path(os.environ["ANZEN_TEST_SEEDED_DB"])
     path = tmp_path_factory.mktemp("anzen-db") / "seeded.db"
-    subprocess.run(_backend("--database-url", f"sqlite:///{path}", "seed"), cwd=REPO_ROOT, check=True,
+    subprocess.run(backend_command("--database-url", f"sqlite:///{path}", "seed"), cwd=REPO_ROOT, check=True,
                    stdout=subprocess.DEVNULL, timeout=600)
     return path
-
-
-def copy_database(source: Path, target: Path) -> str:
-    """Copy an SQLite file with its write-ahead log; the URL of the copy."""
-    for suffix in ("", "-wal"):
-        if Path(f"{source}{suffix}").exists():
-            shutil.copy(f"{source}{suffix}", f"{target}{suffix}")
-    return f"sqlite:///{target}"
 
 
 @pytest.fixture
 def database_url(seeded_database: Path, tmp_path: Path) -> str:
     """A private copy of the seeded database, so a test may change it."""
     return copy_database(seeded_database, tmp_path / "anzen.db")
-
-
-class ServiceProcess:
-    """The real service as a child process, stoppable and restartable on the same port."""
-
-    def __init__(self, database_url: str, *, with_secret: bool = True) -> None:
-        self.database_url = database_url
-        self.port = free_port()
-        self.secret = new_launch_secret() if with_secret else None
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        env = dict(os.environ)
-        env.pop(LAUNCH_SECRET_ENV, None)
-        if self.secret:
-            env[LAUNCH_SECRET_ENV] = self.secret
-        self.process = subprocess.Popen(
-            _backend("--database-url", self.database_url, "serve", "--host", "127.0.0.1",
-                     "--port", str(self.port), "--demo"),
-            cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + SERVICE_START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"service exited: {self.process.stderr.read().decode()}")  # type: ignore[union-attr]
-            try:
-                if requests.get(f"{self.url}/health", timeout=0.5).ok:
-                    return
-            except requests.RequestException:
-                time.sleep(0.1)
-        raise RuntimeError("service did not become healthy")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-        if self.process is not None and self.process.stderr is not None:
-            self.process.stderr.close()
-        self.process = None
-
-    def client(self) -> ApiClient:
-        return ApiClient(self.url, secret=self.secret)
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import importlib.util
-import sys
 
 import pytest
 
@@ -19,25 +17,11 @@ from console.connection import ConnectionMonitor
 from console.context import ConsoleContext
 from console.settings import Options, Settings
 from console.tasks import TaskRunner
+from tests.console.support import ServiceProcess, copy_database
 
 TIMEOUT_MS = 15_000
 
 
-def _console_conftest() -> Any:
-    """tests/console/conftest.py as a module (``import conftest`` is ambiguous
-    when tests/widgets is collected too)."""
-    name = "anzen_console_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("conftest.py"))
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-ServiceProcess = _console_conftest().ServiceProcess
-copy_database = _console_conftest().copy_database
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import sys
-
 import pytest
 
 from console import enforcement, messages
@@ -24,6 +22,7 @@ from console.enforcement import EnforcementController, TakedownChoice
 from console.main_window import MainWindow
 from console.settings import Options, Settings
 from console.tasks import TaskRunner
+from tests.console.support import ServiceProcess, copy_database
 
 TIMEOUT_MS = 20_000
 
@@ -31,11 +30,9 @@ TIMEOUT_MS = 20_000
 @pytest.fixture(scope="module")
 def writable_service(shared_service: Any, seeded_database: Path,
                      tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """(The console conftest is reached through the shared service's class, as the
-    other console tests do: importing it by path would load it a second time.)"""
-    conftest = sys.modules[type(shared_service).__module__]
-    url = conftest.copy_database(seeded_database, tmp_path_factory.mktemp("anzen-enforce") / "anzen.db")
-    service = conftest.ServiceProcess(url)
+    """A service of its own: these tests take listings down."""
+    url = copy_database(seeded_database, tmp_path_factory.mktemp("anzen-enforce") / "anzen.db")
+    service = ServiceProcess(url)
     service.start()
     yield service
     service.stop()

@@ -5,7 +5,6 @@ limit and its approval by a supervisor."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,24 +17,17 @@ from console.context import ConsoleContext
 from console.escrow_actions import ActionInput, EscrowActionDialog, EscrowPane, ReasonDialog
 from console.settings import Settings
 from console.tasks import TaskRunner
+from tests.console.support import ServiceProcess, copy_database
 
 TIMEOUT_MS = 15_000
-
-
-def _copy_database(source: Path, target: Path) -> str:
-    """A private copy of the seeded SQLite file (with its write-ahead log)."""
-    for suffix in ("", "-wal"):
-        if Path(f"{source}{suffix}").exists():
-            shutil.copy(f"{source}{suffix}", f"{target}{suffix}")
-    return f"sqlite:///{target}"
 
 
 @pytest.fixture(scope="module")
 def writable_service(shared_service: Any, seeded_database: Path,
                      tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A service of its own: these tests move money."""
-    url = _copy_database(seeded_database, tmp_path_factory.mktemp("anzen-escrow") / "anzen.db")
-    service = type(shared_service)(url)  # the conftest's ServiceProcess
+    url = copy_database(seeded_database, tmp_path_factory.mktemp("anzen-escrow") / "anzen.db")
+    service = ServiceProcess(url)
     service.start()
     yield service
     service.stop()

@@ -113,7 +113,10 @@ def test_layout_and_columns_persist(qtbot: Any, context: ConsoleContext, setting
     header = first.screens["members"].current_pane().view.horizontalHeader()
     header.resizeSection(1, 333)
     first.history_dock.hide()
-    first.resize(760, 560)
+    default_size = (first.width(), first.height())
+    first.resize(760, 770)  # inside the offscreen screen (800 px) and above the docks' minimum height
+    chosen = (first.width(), first.height())
+    assert chosen != default_size
     first.close()
     assert settings.get(State.LAST_SCREEN) == "members"
 
@@ -123,7 +126,7 @@ def test_layout_and_columns_persist(qtbot: Any, context: ConsoleContext, setting
     assert second.current_screen().screen_id == "members"
     assert second.screens["members"].current_pane().view.horizontalHeader().sectionSize(1) == 333
     assert second.history_dock.isHidden()
-    assert (second.width(), second.height()) == (760, 560)
+    assert (second.width(), second.height()) == chosen
 
     second.actions["view.reset_layout"].trigger()
     assert not second.history_dock.isHidden()

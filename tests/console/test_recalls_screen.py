@@ -5,7 +5,6 @@ candidate, send notices, read the dashboard, export the CSV report."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,24 +19,17 @@ from console.recalls_screen import DecisionDialog, RecallsScreen
 from console.settings import Settings
 from console.tasks import TaskRunner
 from widgets.recall_models import RECORD_ROLE
+from tests.console.support import ServiceProcess, copy_database
 
 TIMEOUT_MS = 20_000
 RECALL_NUMBER = "EV-05"  # matches several seeded listings with high confidence
 
 
-def _copy_database(source: Path, target: Path) -> str:
-    """A private copy of the seeded SQLite file (with its write-ahead log)."""
-    for suffix in ("", "-wal"):
-        if Path(f"{source}{suffix}").exists():
-            shutil.copy(f"{source}{suffix}", f"{target}{suffix}")
-    return f"sqlite:///{target}"
-
-
 @pytest.fixture(scope="module")
 def recall_service(shared_service: Any, seeded_database: Path,
                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    url = _copy_database(seeded_database, tmp_path_factory.mktemp("anzen-recalls") / "anzen.db")
-    service = type(shared_service)(url)  # the conftest's ServiceProcess
+    url = copy_database(seeded_database, tmp_path_factory.mktemp("anzen-recalls") / "anzen.db")
+    service = ServiceProcess(url)
     service.start()
     yield service
     service.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console import messages
 from console.client import ApiClient
 from console.context import ConsoleContext

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console import messages
 from console.context import ConsoleContext
 from console.enforcement import ReasonDialog, report_refusal

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console import messages
 from console.client import ApiClient, ApiError, ServiceUnreachable
 from console.context import ConsoleContext

@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console import messages
 from console.client import ApiError, ServiceUnreachable
 from console.context import ConsoleContext

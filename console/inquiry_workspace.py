@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console import messages, queue_messages
 from console.client import ApiError
 from console.context import ConsoleContext

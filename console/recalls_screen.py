@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console import messages
 from console.context import ConsoleContext
 from console.qt import (

@@ -15,7 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from typing import Any
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console import messages, queue_messages
 from console.context import ConsoleContext
 from console.qt import (

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from widgets import formatting as fmt
 from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -25,20 +25,6 @@ COLUMNS = ("When", "About", "Event", "Detail", "By", "State")
 KIND_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
-def _when(value: Any) -> str:
-    if not value:
-        return ""
-    try:
-        stamp = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return str(value)
-    if stamp.tzinfo is not None:
-        stamp = stamp.astimezone()
-    return stamp.strftime("%Y-%m-%d %H:%M")
-
-
-def _words(value: Any) -> str:
-    return "" if value is None else str(value).replace("_", " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,24 +41,24 @@ class Event:
     record: Record
 
     def cells(self, who: Callable[[int | None], str]) -> tuple[str, ...]:
-        return (_when(self.at), self.about, self.event, self.detail, who(self.actor_id), self.state)
+        return (fmt.when(self.at), self.about, self.event, self.detail, who(self.actor_id), self.state)
 
 
 def takedown_state(takedown: Record) -> tuple[str, str]:
     """(words, status word) for a takedown."""
     if takedown.get("reversed_at"):
         reason = takedown.get("reversal_reason") or ""
-        return f"Reinstated {_when(takedown['reversed_at'])}" + (f" — {reason}" if reason else ""), "reinstated"
+        return f"Reinstated {fmt.when(takedown['reversed_at'])}" + (f" — {reason}" if reason else ""), "reinstated"
     if takedown.get("expired"):
         return "Temporary, time is up — reinstatement pending", "expired"
     if takedown.get("expires_at"):
-        return f"Temporary, until {_when(takedown['expires_at'])}", "temporary"
+        return f"Temporary, until {fmt.when(takedown['expires_at'])}", "temporary"
     return "In force", "in_force"
 
 
 def _takedown(takedown: Record, about: str) -> Event:
     state, status = takedown_state(takedown)
-    detail = str(takedown.get("reason_label") or _words(takedown.get("reason_code")))
+    detail = str(takedown.get("reason_label") or fmt.label(takedown.get("reason_code")))
     if takedown.get("note"):
         detail += f": {takedown['note']}"
     if takedown.get("batch_id"):
@@ -86,11 +72,11 @@ def events_of(history: Record) -> list[Event]:
     listing_id = history.get("listing_id")
     events: list[Event] = [_takedown(t, "This listing") for t in history.get("takedowns") or []]
     for flag in history.get("flags") or []:
-        detail = f"{_words(flag.get('policy'))}, score {float(flag.get('score') or 0):.2f}, {_words(flag.get('source'))}"
+        detail = f"{fmt.label(flag.get('policy'))}, score {float(flag.get('score') or 0):.2f}, {fmt.label(flag.get('source'))}"
         if flag.get("decision_reason"):
             detail += f" — {flag['decision_reason']}"
         events.append(Event("flag", int(flag["id"]), str(flag.get("created_at") or ""), "This listing", "Flagged",
-                            detail, flag.get("decided_by_id"), _words(flag.get("status")).capitalize(),
+                            detail, flag.get("decided_by_id"), fmt.label(flag.get("status")).capitalize(),
                             str(flag.get("status") or ""), flag))
     for appeal in history.get("appeals") or []:
         detail = str(appeal.get("statement") or "")
@@ -98,7 +84,7 @@ def events_of(history: Record) -> list[Event]:
             detail += f" — decision: {appeal['decision_reason']}"
         events.append(Event("appeal", int(appeal["id"]), str(appeal.get("created_at") or ""), "This listing",
                             "Appeal", detail, appeal.get("decided_by_id") or appeal.get("filed_by_id"),
-                            _words(appeal.get("status")).capitalize(), str(appeal.get("status") or ""), appeal))
+                            fmt.label(appeal.get("status")).capitalize(), str(appeal.get("status") or ""), appeal))
     seller = history.get("seller") or {}
     for takedown in seller.get("recent_takedowns") or []:
         if takedown.get("listing_id") != listing_id:
@@ -107,13 +93,13 @@ def events_of(history: Record) -> list[Event]:
         removed = strike.get("removed_at")
         state = f"Removed — {strike.get('removed_reason') or ''}".rstrip(" —") if removed else "Counts"
         events.append(Event("strike", int(strike["id"]), str(strike.get("created_at") or ""), "Seller", "Strike",
-                            f"{_words(strike.get('policy'))}, {strike.get('weight', 0)} point(s)", None, state,
+                            f"{fmt.label(strike.get('policy'))}, {strike.get('weight', 0)} point(s)", None, state,
                             "removed" if removed else "live", strike))
     for sanction in seller.get("sanctions") or []:
         lifted = sanction.get("lifted_at")
-        state = f"Lifted {_when(lifted)}" if lifted else "In force"
+        state = f"Lifted {fmt.when(lifted)}" if lifted else "In force"
         events.append(Event("sanction", int(sanction["id"]), str(sanction.get("created_at") or ""), "Seller",
-                            _words(sanction.get("kind")).capitalize(), str(sanction.get("reason") or ""),
+                            fmt.label(sanction.get("kind")).capitalize(), str(sanction.get("reason") or ""),
                             sanction.get("actor_id"), state, "lifted" if lifted else "in_force", sanction))
     events.sort(key=lambda e: e.at, reverse=True)
     return events

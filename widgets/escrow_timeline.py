@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console.qt import (
     QAbstractItemView,
     QAbstractTableModel,

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from widgets import status_delegate
 from widgets.paged_model import Column, Fetcher, Page

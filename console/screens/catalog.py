@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from console import formatting as fmt
+from widgets import formatting as fmt
 from console.screens.list_pane import ListSpec
 from widgets.paged_model import Column
 

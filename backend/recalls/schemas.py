@@ -5,9 +5,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from backend.recalls.models import RecallStatus, ReturnStatus
+
+
+def _plausible_request_time(value: datetime | None) -> datetime | None:
+    """The removal clock counts Japanese business days; a date outside this
+    range is a typo (and beyond the holiday calendar), not a request."""
+    if value is not None and not 2000 <= value.year <= 2099:
+        raise ValueError("requested_at must be between 2000 and 2099")
+    return value
+
+
+RequestedAt = Annotated[datetime | None, AfterValidator(_plausible_request_time)]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10000)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=256)]
@@ -35,7 +46,7 @@ class RecallIn(BaseModel):
     units: Annotated[int, Field(ge=0)] | None = None
     sold_from: date | None = None
     sold_to: date | None = None
-    requested_at: datetime | None = Field(
+    requested_at: RequestedAt = Field(
         default=None, description="when the regulator asked for removal; default: now. Starts the 2-business-day clock")
     products: list[ProductIn] = Field(default_factory=list, max_length=200)
     raw: dict[str, Any] | None = None
@@ -52,7 +63,7 @@ class RecallPatch(BaseModel):
     hazard: Text | None = None
     remedy: Text | None = None
     manufacturer_contact: Annotated[str, StringConstraints(strip_whitespace=True, max_length=512)] | None = None
-    requested_at: datetime | None = None
+    requested_at: RequestedAt = None
 
 
 class ProductOut(BaseModel):

@@ -74,3 +74,9 @@ def test_huge_ids_are_bad_input_not_a_crash(client, headers, path) -> None:
     response = client.get(path, headers=headers["supervisor"])
     assert response.status_code in (404, 422), response.text
     assert response.json()["error"]["code"] in ("not_found", "invalid")
+
+
+def test_implausible_recall_request_time_is_refused(client, headers) -> None:
+    response = client.post("/api/v1/recalls", headers=headers["safety_officer"],
+                           json={"title": "Heater", "number": "R-1", "requested_at": "0255-03-20T15:58:15-22:05"})
+    assert response.status_code == 422 and response.json()["error"]["field"] == "requested_at"

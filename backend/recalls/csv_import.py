@@ -31,7 +31,14 @@ _MULTI = re.compile(r"\s*[;|]\s*")
 
 
 def parse(content: str) -> list[RecallIn]:
-    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
+    try:
+        return _parse(content)
+    except csv.Error as exc:
+        raise InvalidInput(f"not readable as CSV: {exc}", field="content") from None
+
+
+def _parse(content: str) -> list[RecallIn]:
+    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff"), newline=""))
     header = [h.strip() for h in reader.fieldnames or []]
     missing = {"number", "title"} - set(header)
     if missing:

@@ -80,3 +80,10 @@ def test_implausible_recall_request_time_is_refused(client, headers) -> None:
     response = client.post("/api/v1/recalls", headers=headers["safety_officer"],
                            json={"title": "Heater", "number": "R-1", "requested_at": "0255-03-20T15:58:15-22:05"})
     assert response.status_code == 422 and response.json()["error"]["field"] == "requested_at"
+
+
+@pytest.mark.parametrize("content", [".\r\u00b5\u0089J\u00b0", "number,title\n\"open quote", "\x00\x00"])
+def test_unreadable_recall_csv_is_bad_input(client, headers, content) -> None:
+    response = client.post("/api/v1/recalls/import", headers=headers["safety_officer"],
+                           json={"format": "csv", "content": content})
+    assert response.status_code in (200, 422), response.text

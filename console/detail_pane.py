@@ -38,7 +38,7 @@ def _listing_fields(listing: Record) -> list[tuple[str, str]]:
 def _fetch(client: ApiClient, kind: str, record_id: Any) -> tuple[Record, Record | None]:
     """The record and, for a flag, its listing (runs in a worker)."""
     paths = {"listing": "/listings", "member": "/members", "inquiry": "/inquiries",
-             "flag": "/flags", "transaction": "/transactions"}
+             "flag": "/flags", "transaction": "/transactions", "appeal": "/appeals"}
     record = client.get(f"{paths[kind]}/{record_id}")
     listing = client.get(f"/listings/{record['listing_id']}") if kind == "flag" else None
     return record, listing
@@ -102,6 +102,18 @@ class DetailPane(QWidget):
                               long_text=str((listing or {}).get("description") or ""))
         if listing is not None:
             self.member_selected.emit(listing.get("seller_id"), str(listing.get("seller_name") or ""))
+
+    def _show_appeal(self, appeal: Record, _unused: Record | None) -> None:
+        fields = [
+            ("Appeal status", fmt.label(appeal.get("status"))),
+            ("Filed", fmt.when(appeal.get("created_at"))),
+            ("Against takedown", f"#{appeal.get('takedown_id')}"),
+            ("Decided", fmt.when(appeal.get("decided_at")) or "—"),
+            ("Decision reason", str(appeal.get("decision_reason") or "—")),
+        ]
+        self.view.show_record(f"Appeal #{appeal.get('id')}", fields, subheading="Seller's appeal",
+                              long_text=str(appeal.get("statement") or ""))
+        self.member_selected.emit(appeal.get("member_id"), "")
 
     def _show_member(self, member: Record, _unused: Record | None) -> None:
         fields = [

@@ -244,6 +244,8 @@ def test_deciding_an_appeal_on_your_own_takedown_is_refused(
     controller = window.enforcement
     qtbot.waitUntil(_loaded(controller, "appeal", appeal_id), timeout=TIMEOUT_MS)
     assert controller.target.listing_id == mine["listing_id"]
+    qtbot.waitUntil(lambda: window.detail.view.heading == f"Appeal #{appeal_id}", timeout=TIMEOUT_MS)
+    assert window.detail.view.field_text("Appeal status") == "open"
     assert window.actions["enforce.decide_appeal"].isEnabled()
     with qtbot.waitSignal(messages.bus.posted, timeout=TIMEOUT_MS,
                           check_params_cb=lambda m: "Refused" in m.text) as posted:

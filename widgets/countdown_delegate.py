@@ -5,17 +5,9 @@ dark themes alike."""
 
 from __future__ import annotations
 
-from console.qt import (
-    QColor,
-    QModelIndex,
-    QPainter,
-    QPersistentModelIndex,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    Qt,
-)
+from console.qt import QColor, QModelIndex, QPersistentModelIndex
 from widgets.roles import URGENCY_ROLE
+from widgets.status_delegate import PillDelegate
 
 URGENCY_COLOURS: dict[str, QColor] = {
     "breached": QColor(218, 54, 51, 85),
@@ -26,38 +18,8 @@ URGENCY_COLOURS: dict[str, QColor] = {
 }
 
 
-class CountdownDelegate(QStyledItemDelegate):
+class CountdownDelegate(PillDelegate):
     """Paints :data:`URGENCY_ROLE` as a pill behind the cell's text."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        urgency = index.data(URGENCY_ROLE) or ""
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        if not text:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = opt.fontMetrics
-        rect = opt.rect.adjusted(4, 0, -4, 0)
-        height = metrics.height() + 4
-        rect.setWidth(min(metrics.horizontalAdvance(text) + 16, rect.width()))
-        rect.setTop(opt.rect.center().y() - height // 2)
-        rect.setHeight(height)
-        colour = URGENCY_COLOURS.get(urgency)
-        if colour is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(rect, height / 2, height / 2)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
-        painter.setPen(opt.palette.color(role))
-        painter.setFont(opt.font)
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 12)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
-        painter.restore()
+    def pill_colour(self, index: QModelIndex | QPersistentModelIndex) -> QColor | None:
+        return URGENCY_COLOURS.get(index.data(URGENCY_ROLE) or "")

@@ -33,12 +33,15 @@ TONE_COLOURS: dict[str, QColor] = {
 }
 
 
-class StatusDelegate(QStyledItemDelegate):
-    """Paints the cell's :data:`STATUS_ROLE` as a pill behind its text."""
+class PillDelegate(QStyledItemDelegate):
+    """Paints the cell's text on a rounded pill whose colour a subclass picks
+    from the index (no pill when it returns None)."""
+
+    def pill_colour(self, index: QModelIndex | QPersistentModelIndex) -> QColor | None:
+        raise NotImplementedError
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        status = index.data(STATUS_ROLE) or ""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
@@ -51,17 +54,27 @@ class StatusDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = opt.fontMetrics
-        width = metrics.horizontalAdvance(text) + 16
+        rect = opt.rect.adjusted(4, 0, -4, 0)
         height = metrics.height() + 4
-        rect = opt.rect.adjusted(4, 0, 0, 0)
-        rect.setWidth(min(width, rect.width() - 4))
+        rect.setWidth(min(metrics.horizontalAdvance(text) + 16, rect.width()))
         rect.setTop(opt.rect.center().y() - height // 2)
         rect.setHeight(height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(TONE_COLOURS[TONES.get(status, "neutral")])
-        painter.drawRoundedRect(rect, height / 2, height / 2)
+        colour = self.pill_colour(index)
+        if colour is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(rect, height / 2, height / 2)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
         painter.setPen(opt.palette.color(role))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setFont(opt.font)
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 12)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
         painter.restore()
+
+
+class StatusDelegate(PillDelegate):
+    """Paints the cell's :data:`STATUS_ROLE` as a pill behind its text."""
+
+    def pill_colour(self, index: QModelIndex | QPersistentModelIndex) -> QColor | None:
+        return TONE_COLOURS[TONES.get(index.data(STATUS_ROLE) or "", "neutral")]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -17,6 +16,7 @@ from backend.db import utcnow
 from backend.listings.models import Listing, ListingStatus
 from backend.recalls.notices import affected_members
 from backend.recalls.models import MatchStatus, Notice, NoticeWhy, Recall, RecallMatch, ReturnStatus
+from backend.recalls.schemas import Dashboard
 
 
 def seconds_left(due: datetime | None, now: datetime | None = None) -> int | None:
@@ -39,30 +39,7 @@ def removal_state(match: RecallMatch, listing_status: str, now: datetime | None 
     return "pending"
 
 
-@dataclass
-class DashboardData:
-    recall_id: int
-    number: str
-    candidates: int
-    confirmed: int
-    rejected: int
-    by_confidence: dict[str, int]
-    owners_identified: int
-    notified: int
-    read: int
-    acknowledged: int
-    returned: int
-    return_rate: float | None
-    listings_suspended: int
-    removals_pending: int
-    removals_on_time: int
-    removals_late: int
-    removals_overdue: int
-    removal_due_at: datetime | None
-    removal_seconds_left: int | None
-
-
-def dashboard(session: Session, recall: Recall) -> DashboardData:
+def dashboard(session: Session, recall: Recall) -> Dashboard:
     now = utcnow()
     rows = session.execute(select(RecallMatch, Listing.status).join(Listing, Listing.id == RecallMatch.listing_id)
                            .where(RecallMatch.recall_id == recall.id)).all()
@@ -75,7 +52,7 @@ def dashboard(session: Session, recall: Recall) -> DashboardData:
     owners = {a.member_id for a in affected_members(session, recall_id=recall.id)}
     notified = {n.member_id for n in notices}
     returned = sum(1 for n in notices if n.return_status == ReturnStatus.returned)
-    return DashboardData(
+    return Dashboard(
         recall_id=recall.id, number=recall.number,
         candidates=status[MatchStatus.candidate], confirmed=status[MatchStatus.confirmed],
         rejected=status[MatchStatus.rejected], by_confidence=dict(confidence),
@@ -104,7 +81,7 @@ def csv_report(session: Session, recall: Recall) -> str:
     writer.writerow(["recall_number", recall.number])
     writer.writerow(["title", recall.title])
     writer.writerow(["manufacturer", recall.manufacturer or ""])
-    for key, value in asdict(summary).items():
+    for key, value in summary.model_dump().items():
         if key not in ("recall_id", "number", "by_confidence", "removal_seconds_left"):
             writer.writerow([key, "" if value is None else value])
     writer.writerow([])

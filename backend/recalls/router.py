@@ -191,7 +191,7 @@ def set_return(notice_id: int, body: ReturnIn, staff: Officer, session: DbSessio
 
 @router.get("/recalls/{recall_id}/dashboard", response_model=Dashboard)
 def dashboard(recall_id: int, _staff: Reader, session: DbSession) -> Dashboard:
-    return Dashboard(**report.dashboard(session, service.get_recall(session, recall_id)).__dict__)
+    return report.dashboard(session, service.get_recall(session, recall_id))
 
 
 @router.get("/recalls/{recall_id}/report.csv", response_class=Response,

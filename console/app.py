@@ -13,19 +13,21 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from console import messages, theme
 from console.client import ApiClient, SignIn
 from console.connection import ConnectionMonitor
 from console.context import ConsoleContext
 from console.login import LoginDialog
-from console.main_window import MainWindow
 from console.qt import QApplication, QObject, QTimer, Signal
 from console.service import BundledService, new_launch_secret
 from console.settings import Options, Settings, State, default_settings_path
 from console.startup import StartupError, StartupWindow
 from console.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from console.main_window import MainWindow
 
 log = logging.getLogger("anzen.console")
 
@@ -92,14 +94,15 @@ class Launcher(QObject):
         if self._args.server:
             self.startup.set_status(f"Connecting to {self._args.server}…")
             self._check_remote()
-            return
-        self.service = BundledService(self.client, self.runner, secret=self._secret,
-                                      database_url=self._args.database_url, parent=self)
-        self.service.progress.connect(self.startup.set_progress)
-        self.service.ready.connect(self._service_ready)
-        self.service.failed.connect(self._service_failed)
-        self.service.crashed.connect(self._service_crashed)
-        self.service.start()
+        else:
+            self.service = BundledService(self.client, self.runner, secret=self._secret,
+                                          database_url=self._args.database_url, parent=self)
+            self.service.progress.connect(self.startup.set_progress)
+            self.service.ready.connect(self._service_ready)
+            self.service.failed.connect(self._service_failed)
+            self.service.crashed.connect(self._service_crashed)
+            self.service.start()
+        QTimer.singleShot(0, _load_main_window)
 
     def _check_remote(self) -> None:
         self.runner.run(self.client.health, self._healthy,
@@ -151,7 +154,7 @@ class Launcher(QObject):
                                              interval_ms=self._settings.get(Options.HEALTH_INTERVAL_MS), parent=self)
             self.monitor.start()
         context = ConsoleContext(self._settings, self.client, self.runner, self.monitor, sign_in.staff)
-        self.window = MainWindow(context, server_label=self._server_label())
+        self.window = _load_main_window()(context, server_label=self._server_label())
         self.window.finished.connect(self._window_finished)
         self.window.show()
         if self._args.ready_marker or self._args.quit_when_ready:
@@ -226,6 +229,15 @@ class Launcher(QObject):
         self.client.close()
         self.startup.close()
         self.startup.deleteLater()
+
+
+def _load_main_window() -> type[MainWindow]:
+    """The main window and every screen in it take ~0.2 s to import. The
+    bundled service needs far longer to come up, so the launcher starts it
+    first and imports these while it boots, off the path to the window."""
+    from console.main_window import MainWindow
+
+    return MainWindow
 
 
 def configure_logging(verbose: bool) -> None:

@@ -30,7 +30,7 @@ PROGRESS_PREFIX = "anzen-progress "
 LAUNCH_SECRET_ENV = "ANZEN_LAUNCH_SECRET"
 #: Seeding a fresh demo database can take a while; a healthy start is quick.
 START_TIMEOUT_S = 300.0
-HEALTH_POLL_MS = 150
+HEALTH_POLL_MS = 50
 #: Restarts allowed within :data:`RESTART_WINDOW_S` before we give up.
 MAX_RESTARTS = 3
 RESTART_WINDOW_S = 120.0

@@ -21,16 +21,14 @@ import pickle
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 from backend.detection.metrics import LABELS, OK, EvalReport, compute_report
 from backend.detection.normalize import normalize
 from backend.detection.rules import POLICIES
 
-if TYPE_CHECKING:  # scikit-learn takes seconds to import: only when a model is built or used
+if TYPE_CHECKING:  # scikit-learn takes seconds and NumPy 0.1 s to import: only when a model is built or used
+    import numpy as np
     from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
     from sklearn.linear_model import SGDClassifier
 
@@ -43,6 +41,7 @@ class ModelFormatError(ValueError):
 
 
 def _vectorizer() -> HashingVectorizer:
+    import numpy as np
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), n_features=_N_FEATURES,
@@ -61,6 +60,8 @@ class Model:
 
     def policy_matrix(self, texts: Sequence[str], *, normalized: bool = False) -> np.ndarray:
         """Probabilities, shape ``(len(texts), len(POLICIES))``, columns in ``POLICIES`` order."""
+        import numpy as np
+
         if not texts:
             return np.zeros((0, len(POLICIES)))
         prepared = texts if normalized else [normalize(t).text for t in texts]
@@ -82,7 +83,7 @@ class Model:
     def predict(self, texts: Sequence[str], *, threshold: float = 0.5) -> list[str]:
         """Most likely policy when its probability reaches ``threshold``, else ``"ok"``."""
         matrix = self.policy_matrix(texts)
-        best = matrix.argmax(axis=1) if len(matrix) else np.zeros(0, dtype=int)
+        best = matrix.argmax(axis=1) if len(matrix) else []
         return [POLICIES[j] if row[j] >= threshold else OK for row, j in zip(matrix, best)]
 
     def to_bytes(self) -> bytes:

@@ -35,8 +35,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import numpy as np
-
 from backend.detection.brands import brand_from_field, find_brands, style_mentions
 from backend.detection.classifier import Model
 from backend.detection.normalize import Normalized, normalize
@@ -181,7 +179,7 @@ class Detector:
         if self.model is not None:
             probs = self.model.policy_matrix([e.norm.text for e in evidence], normalized=True)
         else:
-            probs = np.full((len(evidence), len(POLICIES)), MODEL_PRIOR)
+            probs = [[MODEL_PRIOR] * len(POLICIES)] * len(evidence)
         sellers = sellers or [None] * len(listings)
         return [self._verdict(listing.get("id"), ev, row, seller, policy)
                 for listing, ev, row, seller in zip(listings, evidence, probs, sellers)]
@@ -213,7 +211,7 @@ class Detector:
                                                _merge_spans(norm, hit.spans), rule.weight))
         return _Evidence(norm, reasons, brand_reasons)
 
-    def _verdict(self, listing_id: Any, ev: _Evidence, probs: np.ndarray,
+    def _verdict(self, listing_id: Any, ev: _Evidence, probs: Sequence[float],
                  seller: Mapping[str, Any] | None, focus: str | None = None) -> Verdict:
         scores: dict[str, float] = {}
         extra: dict[str, list[Reason]] = {}

@@ -12,8 +12,6 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 
-from faker import Faker
-
 from backend.members.models import Member
 from backend.seed.context import DAY, HOUR, YEAR, SeedContext
 
@@ -42,6 +40,10 @@ class PeoplePools:
     """Faker output computed once per seed; rows pick from it with the seeded RNG."""
 
     def __init__(self, *, seed: int, size: int) -> None:
+        # Imported here: every service start imports this package to ask
+        # whether the database is empty, and Faker costs ~0.1 s to import.
+        from faker import Faker
+
         ja = Faker("ja_JP")
         en = Faker("en_US")
         ja.seed_instance(seed)

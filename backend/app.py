@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Awaitable, Callable
 
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
 from backend import __version__
@@ -34,16 +34,17 @@ def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = 
     app.state.demo = demo
     install_error_handlers(app)
 
-    api = APIRouter(prefix=API_PREFIX)
-    for router in (staff_router, members_router, listings_router, escrow_router, ratings_router,
-                   inquiries_router, flags_router, audit_router, queue_router, enforcement_router,
-                   recalls_router, screening_router):
-        api.include_router(router)
-    app.include_router(api)
-
+    # Registered before the routers: FastAPI prepares an included router's
+    # routes when a request first walks past them, so the console's start-up
+    # probes of /health do not wait for the whole API to be prepared.
     @app.get("/health", tags=["health"])
     def health() -> dict[str, object]:
         return {"status": "ok", "database": db.dialect, "demo": demo, "version": __version__}
+
+    for router in (staff_router, members_router, listings_router, escrow_router, ratings_router,
+                   inquiries_router, flags_router, audit_router, queue_router, enforcement_router,
+                   recalls_router, screening_router):
+        app.include_router(router, prefix=API_PREFIX)
 
     if launch_secret:
         _require_launch_secret(app, launch_secret)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from re import _constants as _c, _parser  # type: ignore[attr-defined]
 
 from backend.detection.normalize import Normalized
@@ -370,14 +371,17 @@ class _Gate:
         return sorted(chosen)
 
 
-_GATE = _Gate(RULES)
+@cache
+def _gate() -> _Gate:
+    """Built on first use: parsing every pattern again costs the service's start-up ~50 ms."""
+    return _Gate(RULES)
 
 
 def match_rules(norm: Normalized, *, has_brand: bool) -> list[RuleHit]:
     """Every rule that fires on ``norm``, with its match ranges in normalised text."""
     hits = []
     text = norm.text
-    for index in _GATE.candidates(text):
+    for index in _gate().candidates(text):
         rule = RULES[index]
         if rule.needs_brand and not has_brand:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import logging
 import os
@@ -53,9 +54,10 @@ def _init(args: argparse.Namespace, db: Database) -> int:
 
 @command("serve")
 def _serve(args: argparse.Namespace, db: Database) -> int:
-    import uvicorn
-
     from backend.app import create_app
+    from backend.server import serve
+
+    _start_up_done()
 
     demo = args.demo
     if args.seed_demo_if_empty:
@@ -69,8 +71,16 @@ def _serve(args: argparse.Namespace, db: Database) -> int:
     if args.parent_pid:
         _exit_with_parent(args.parent_pid)
     app = create_app(db, demo=demo, launch_secret=os.environ.get(LAUNCH_SECRET_ENV) or None)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
-    return 0
+    return 0 if serve(app, host=args.host, port=args.port, log_level=args.log_level) else 1
+
+
+def _start_up_done() -> None:
+    """Resume garbage collection if ``python -m backend`` paused it for start-up.
+    What exists by now lives as long as the process, so it is frozen out of
+    later collections."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _exit_with_parent(pid: int) -> None:
@@ -423,6 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     db = _database(args)
+    if args.command != "serve":  # serve does this once the app is imported
+        _start_up_done()
     try:
         return COMMANDS[args.command](args, db)
     finally:

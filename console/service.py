@@ -3,9 +3,14 @@ as a child process on 127.0.0.1, a free port and a per-launch secret.
 
 Seeding progress comes from the child's stdout (``anzen-progress <pct> <msg>``)
 and is re-emitted as :attr:`BundledService.progress`. The service counts as
-ready once ``/health`` answers. If the child dies later, :attr:`crashed` fires
-and the supervisor restarts it on the same port (tokens and the client's base
-URL stay valid) a few times before giving up and saying so.
+ready when it prints ``anzen-listening``: its socket accepts connections from
+then on, and nobody waits out a polling interval. If the child dies later,
+:attr:`crashed` fires and the supervisor restarts it on the same port (tokens
+and the client's base URL stay valid) a few times before giving up and saying
+so.
+
+It needs nothing but QtCore, so the console starts it before importing the
+rest of itself.
 """
 
 from __future__ import annotations
@@ -19,18 +24,16 @@ import time
 from collections import deque
 from pathlib import Path
 
-from console.client import ApiClient
-from console.qt import QObject, QProcess, QProcessEnvironment, QTimer, Signal
-from console.tasks import TaskRunner
+from console.qt import QObject, QProcess, QProcessEnvironment, Qt, QTimer, Signal
 
 log = logging.getLogger("anzen.console.service")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROGRESS_PREFIX = "anzen-progress "
+LISTENING_LINE = "anzen-listening"
 LAUNCH_SECRET_ENV = "ANZEN_LAUNCH_SECRET"
 #: Seeding a fresh demo database can take a while; a healthy start is quick.
 START_TIMEOUT_S = 300.0
-HEALTH_POLL_MS = 50
 #: Restarts allowed within :data:`RESTART_WINDOW_S` before we give up.
 MAX_RESTARTS = 3
 RESTART_WINDOW_S = 120.0
@@ -52,34 +55,30 @@ class BundledService(QObject):
     """The local service process and its life cycle."""
 
     progress = Signal(int, str)
-    #: ``/health`` answered (after a start or a restart).
+    #: The service listens (after a start or a restart).
     ready = Signal()
     #: The service could not be started; the text says why (with its last output).
     failed = Signal(str)
     #: A running service died; a restart is attempted unless the budget is spent.
     crashed = Signal(str)
 
-    def __init__(self, client: ApiClient, runner: TaskRunner, *, secret: str,
-                 database_url: str | None = None, python: str = sys.executable,
+    def __init__(self, *, secret: str, database_url: str | None = None, python: str = sys.executable,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._client = client
-        self._runner = runner
+        self.secret = secret
         self._database_url = database_url
         self._python = python
-        self._secret = secret
         self._port = 0
         self._process: QProcess | None = None
         self._stdout_buffer = b""
         self._tail: deque[str] = deque(maxlen=30)
         self._stopping = False
         self._ready = False
-        self._deadline = 0.0
-        self._probe_in_flight = False
         self._restarts: deque[float] = deque()
-        self._probe_timer = QTimer(self)
-        self._probe_timer.setInterval(HEALTH_POLL_MS)
-        self._probe_timer.timeout.connect(self._probe)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(int(START_TIMEOUT_S * 1000))
+        self._deadline.timeout.connect(self._timed_out)
 
     @property
     def base_url(self) -> str:
@@ -113,7 +112,7 @@ class BundledService(QObject):
     def stop(self, timeout_ms: int = 8000) -> None:
         """Ask the service to shut down, and kill it if it will not."""
         self._stopping = True
-        self._probe_timer.stop()
+        self._deadline.stop()
         process, self._process = self._process, None
         if process is None or process.state() == QProcess.ProcessState.NotRunning:
             return
@@ -129,10 +128,9 @@ class BundledService(QObject):
         self._stopping = False
         self._ready = False
         self._stdout_buffer = b""
-        self._client.base_url = self.base_url
         process = QProcess(self)
         env = QProcessEnvironment.systemEnvironment()
-        env.insert(LAUNCH_SECRET_ENV, self._secret)
+        env.insert(LAUNCH_SECRET_ENV, self.secret)
         env.insert("PYTHONUNBUFFERED", "1")
         env.insert("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO_ROOT), env.value("PYTHONPATH")])))
         process.setProcessEnvironment(env)
@@ -140,12 +138,13 @@ class BundledService(QObject):
         process.readyReadStandardOutput.connect(self._read_stdout)
         process.readyReadStandardError.connect(self._read_stderr)
         process.finished.connect(lambda code, status, p=process: self._on_finished(p, code))
-        process.errorOccurred.connect(lambda err, p=process: self._on_error(p, err))
+        # Queued: a failure to start must not be reported before the caller has connected.
+        process.errorOccurred.connect(lambda err, p=process: self._on_error(p, err),
+                                      Qt.ConnectionType.QueuedConnection)
         self._process = process
         log.info("starting bundled service: %s %s", self._python, " ".join(self.arguments()))
         process.start(self._python, self.arguments())
-        self._deadline = time.monotonic() + START_TIMEOUT_S
-        self._probe_timer.start()
+        self._deadline.start()
 
     def _read_stdout(self) -> None:
         if self._process is None:
@@ -154,7 +153,9 @@ class BundledService(QObject):
         *lines, self._stdout_buffer = self._stdout_buffer.split(b"\n")
         for raw in lines:
             line = raw.decode("utf-8", "replace").rstrip()
-            if line.startswith(PROGRESS_PREFIX):
+            if line == LISTENING_LINE:
+                self._listening()
+            elif line.startswith(PROGRESS_PREFIX):
                 percent, _, message = line[len(PROGRESS_PREFIX):].partition(" ")
                 try:
                     self.progress.emit(max(0, min(100, int(percent))), message)
@@ -175,32 +176,21 @@ class BundledService(QObject):
         self._tail.append(line)
         log.debug("service: %s", line)
 
-    def _probe(self) -> None:
-        if self._probe_in_flight or self._process is None:
-            return
-        if time.monotonic() > self._deadline:
-            self._probe_timer.stop()
-            self.failed.emit(f"The service did not answer within {START_TIMEOUT_S:.0f} s.\n{self.output_tail}")
-            return
-        self._probe_in_flight = True
-        self._runner.run(self._client.health, self._on_probe_ok,
-                         on_error=self._on_probe_failed, owner=self)
-
-    def _on_probe_ok(self, _health: object) -> None:
-        self._probe_in_flight = False
+    def _listening(self) -> None:
         if self._ready or self._process is None:
             return
         self._ready = True
-        self._probe_timer.stop()
+        self._deadline.stop()
         log.info("bundled service ready at %s (pid %s)", self.base_url, self.pid)
         self.ready.emit()
 
-    def _on_probe_failed(self, _exc: Exception) -> None:
-        self._probe_in_flight = False
+    def _timed_out(self) -> None:
+        if self._process is not None and not self._ready:
+            self.failed.emit(f"The service did not answer within {START_TIMEOUT_S:.0f} s.\n{self.output_tail}")
 
     def _on_error(self, process: QProcess, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart and process is self._process:
-            self._probe_timer.stop()
+            self._deadline.stop()
             self.failed.emit(f"Could not run {self._python}: {process.errorString()}")
 
     def _on_finished(self, process: QProcess, exit_code: int) -> None:
@@ -210,7 +200,7 @@ class BundledService(QObject):
         self._read_stdout()
         self._read_stderr()
         self._process = None
-        self._probe_timer.stop()
+        self._deadline.stop()
         was_ready, self._ready = self._ready, False
         reason = f"The bundled service exited (code {exit_code}).\n{self.output_tail}"
         if not was_ready:

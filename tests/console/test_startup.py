@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from console.app import READY_MARKER, Launcher, parse_args
+from console.app import READY_MARKER, parse_args, start_bundled_service
+from console.launcher import Launcher
 from console.connection import ConnectionState
 from console.login import LoginDialog
 from console.qt import QApplication
@@ -30,7 +31,8 @@ def launch(qapp: QApplication, settings: Settings) -> Any:
     launchers: list[tuple[Launcher, list[int]]] = []
 
     def start(*argv: str) -> tuple[Launcher, list[int]]:
-        launcher = Launcher(parse_args(argv), settings, 0.0)
+        args = parse_args(argv)
+        launcher = Launcher(args, settings, 0.0, start_bundled_service(args))
         codes: list[int] = []
         launcher.finished.connect(codes.append)
         launchers.append((launcher, codes))

@@ -49,9 +49,10 @@ class Transaction(Base):
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
+    # Status rides along so a member's counts by status come from the index alone.
     __table_args__ = (
-        Index("ix_transactions_buyer_created", "buyer_id", "created_at", "id"),
-        Index("ix_transactions_seller_created", "seller_id", "created_at", "id"),
+        Index("ix_transactions_buyer_created", "buyer_id", "created_at", "id", "status"),
+        Index("ix_transactions_seller_created", "seller_id", "created_at", "id", "status"),
     )
 
 

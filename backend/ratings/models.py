@@ -27,8 +27,9 @@ class Rating(Base):
     comment: Mapped[str] = mapped_column(default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    # Score rides along so a member's counts by score (and the trend) come from the index alone.
     __table_args__ = (
         UniqueConstraint("transaction_id", "direction"),
-        Index("ix_ratings_ratee_created", "ratee_id", "created_at", "id"),
-        Index("ix_ratings_rater_created", "rater_id", "created_at", "id"),
+        Index("ix_ratings_ratee_created", "ratee_id", "created_at", "id", "score"),
+        Index("ix_ratings_rater_created", "rater_id", "created_at", "id", "score"),
     )

@@ -100,6 +100,8 @@ class MemberSummary(BaseModel):
     account_age_days: int
     listings: ListingCounts
     transactions: TransactionCounts
+    latest_transaction_id: int | None = Field(description="the member's newest transaction as buyer or seller, "
+                                                           "the first row of the transactions page (null: none)")
     ratings_received: RatingCounts
     strikes: list[StrikeOut] = Field(description="newest first, removed ones included")
     takedowns: Takedowns

@@ -91,6 +91,9 @@ def test_summary_in_one_request(client: TestClient, headers, seller: Seller) -> 
     assert body["account_age_days"] == 5
     assert body["listings"] == {"total": 14, "last_24h": 14}
     assert body["transactions"] == {"as_buyer": 1, "as_seller": 20, "open": 2, "disputed": 1}
+    newest = client.get(f"{API}/transactions", params={"member_id": seller.member, "limit": 1},
+                        headers=headers["moderator"]).json()["items"][0]
+    assert body["latest_transaction_id"] == newest["id"] and newest["buyer_id"] == seller.member  # the purchase
     assert body["ratings_received"] == {"good": 12, "normal": 2, "bad": 7}
     assert [s["created_at"] >= t["created_at"] for s, t in zip(body["strikes"], body["strikes"][1:])] == [True]
     assert body["takedowns"]["total"] == 3 and body["takedowns"]["reversed"] == 1
@@ -110,6 +113,21 @@ def test_summary_in_one_request(client: TestClient, headers, seller: Seller) -> 
 def test_summary_of_unknown_member_is_404(client: TestClient, headers, db: Database) -> None:
     response = client.get(f"{API}/members/424242/summary", headers=headers["agent"])
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_a_new_member_has_empty_panes(client: TestClient, headers, db: Database) -> None:
+    with db.transaction() as s:
+        member = Member(external_id="m-new", display_name="Newcomer")
+        s.add(member)
+        s.flush()
+        member_id = member.id
+    summary = client.get(f"{API}/members/{member_id}/summary", headers=headers["agent"]).json()
+    assert summary["latest_transaction_id"] is None and summary["signals"] == []
+    assert summary["transactions"] == {"as_buyer": 0, "as_seller": 0, "open": 0, "disputed": 0}
+    assert summary["strikes"] == [] and summary["takedowns"]["total"] == 0 and summary["flags"]["total"] == 0
+    ratings = client.get(f"{API}/members/{member_id}/ratings/summary", headers=headers["agent"]).json()
+    assert ratings["received"]["total"] == ratings["given"]["total"] == 0 and ratings["recent_bad"] == []
+    assert [p["good"] + p["normal"] + p["bad"] for p in ratings["trend"]] == [0] * 6
 
 
 def _facts(**overrides: int) -> signals.Facts:

@@ -5,21 +5,27 @@ one request made of a few indexed queries."""
 from __future__ import annotations
 
 import enum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, FromClause, Select, bindparam, desc, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from backend.errors import InvalidInput, NotFound
-from backend.escrow.actions import available_actions, pending_approval
+from backend.escrow.actions import available_actions
 from backend.escrow.ledger import balance
 from backend.escrow.limits import refund_limit
-from backend.escrow.models import LedgerEntry, RefundApproval, Transaction
-from backend.escrow.schemas import LedgerEntryOut, RefundApprovalOut, TransactionDetail, TransactionOut
-from backend.escrow.service import ledger_of
+from backend.escrow.models import ApprovalStatus, LedgerEntry, RefundApproval, Transaction
+from backend.escrow.schemas import (
+    LedgerEntryOut,
+    RefundApprovalOut,
+    TransactionDetail,
+    TransactionOut,
+    TransactionPage,
+)
 from backend.listings.models import Listing
 from backend.members.models import Member
-from backend.pagination import Page, paginate
+from backend.pagination import Page, after_cursor, cursor_params, page_of_rows, paginate
 from backend.permissions import Permission, allowed
 from backend.staff.models import Staff
 
@@ -34,22 +40,52 @@ class MemberRole(enum.StrEnum):
     seller = "seller"
 
 
-def _joined() -> Select[Any]:
+def _named(rows: FromClause) -> Select[Any]:
+    """Transaction columns from ``rows`` with the listing's title and the two members' names,
+    named like :class:`TransactionOut`'s fields: plain rows, no ORM objects to load."""
     return (
-        select(Transaction, Listing.title, Buyer.display_name, Seller.display_name)
-        .join(Listing, Listing.id == Transaction.listing_id)
-        .join(Buyer, Buyer.id == Transaction.buyer_id)
-        .join(Seller, Seller.id == Transaction.seller_id)
+        select(*(rows.c[column.key] for column in Transaction.__table__.c), Listing.title.label("listing_title"),
+               Buyer.display_name.label("buyer_name"), Seller.display_name.label("seller_name"))
+        .join_from(rows, Listing, Listing.id == rows.c.listing_id)
+        .join(Buyer, Buyer.id == rows.c.buyer_id)
+        .join(Seller, Seller.id == rows.c.seller_id)
     )
 
 
-def transaction_out(row: Any) -> TransactionOut:
-    tx, title, buyer_name, seller_name = row
-    return TransactionOut(
-        id=tx.id, listing_id=tx.listing_id, listing_title=title, buyer_id=tx.buyer_id, buyer_name=buyer_name,
-        seller_id=tx.seller_id, seller_name=seller_name, amount=tx.amount, fee=tx.fee, status=tx.status,
-        created_at=tx.created_at, updated_at=tx.updated_at, version=tx.version,
-    )
+def _sides(member: bool, role: MemberRole | None) -> list[list[ColumnElement[bool]]]:
+    """The conditions of each side of the member's transactions to merge (one list: no member).
+
+    Both sides are read newest first off their own (member, created_at, id) index and
+    merged, so a page reads about ``limit`` rows where ``buyer_id = m OR seller_id = m``
+    read and sorted every one of a busy member's transactions. A sale to oneself is
+    listed once, as a purchase.
+    """
+    if not member:
+        return [[]]
+    member_id = bindparam("member_id")
+    bought, sold = [Transaction.buyer_id == member_id], [Transaction.seller_id == member_id]
+    if role == MemberRole.buyer:
+        return [bought]
+    if role == MemberRole.seller:
+        return [sold]
+    return [bought, [*sold, Transaction.buyer_id != member_id]]
+
+
+@cache
+def _page(member: bool, role: MemberRole | None, listing: bool, status: bool, after: bool) -> Select[Any]:
+    """One statement per combination of filters, built once with bound parameters (building
+    it cost more CPU than running it): the newest ``limit`` rows after the cursor, named."""
+    common: list[ColumnElement[bool]] = []
+    if listing:
+        common.append(Transaction.listing_id == bindparam("listing_id"))
+    if status:
+        common.append(Transaction.status == bindparam("status"))
+    if after:
+        common.append(after_cursor(Transaction.created_at, Transaction.id))
+    sides = [select(Transaction.__table__).where(*side, *common) for side in _sides(member, role)]
+    merged = sides[0] if len(sides) == 1 else union_all(*sides)
+    newest = merged.order_by(desc("created_at"), desc("id")).limit(bindparam("limit")).subquery("page")
+    return _named(newest).order_by(newest.c.created_at.desc(), newest.c.id.desc())
 
 
 def list_transactions(
@@ -64,44 +100,55 @@ def list_transactions(
 ) -> Page[TransactionOut]:
     """Newest first; with ``member_id`` the member's purchases, sales or both.
 
-    Pages over the narrow transactions table alone, then names the page's
-    listings and members in one query: joining first would read a listing row
-    for every one of a busy member's transactions before the sort.
+    One query: the page is cut from the narrow transactions table first, then
+    its listings and members are named (joining first would read a listing row
+    for every one of a busy member's transactions before the sort).
     """
-    stmt = select(Transaction)
     if role is not None and member_id is None:
         raise InvalidInput("role needs member_id", field="role")
-    if member_id is not None:
-        if role == MemberRole.buyer:
-            stmt = stmt.where(Transaction.buyer_id == member_id)
-        elif role == MemberRole.seller:
-            stmt = stmt.where(Transaction.seller_id == member_id)
-        else:
-            stmt = stmt.where((Transaction.buyer_id == member_id) | (Transaction.seller_id == member_id))
-    if listing_id is not None:
-        stmt = stmt.where(Transaction.listing_id == listing_id)
-    if status:
-        stmt = stmt.where(Transaction.status == status)
-    page = paginate(session, stmt, sort=Transaction.created_at, id_col=Transaction.id, cursor=cursor,
-                    limit=limit, to_item=lambda row: row[0])
-    named = {row[0].id: row for row in session.execute(_joined().where(Transaction.id.in_([t.id for t in page.items])))}
-    return Page[TransactionOut](items=[transaction_out(named[t.id]) for t in page.items], next_cursor=page.next_cursor)
+    stmt = _page(member_id is not None, role, listing_id is not None, bool(status), bool(cursor))
+    rows = session.execute(stmt, {"member_id": member_id, "listing_id": listing_id, "status": status,
+                                  "limit": limit + 1, **cursor_params(cursor)}).all()
+    return page_of_rows(TransactionPage, rows, limit, sort_key="created_at",
+                        to_item=lambda row: TransactionOut(**row._mapping))
+
+
+@cache
+def _detail() -> Select[Any]:
+    """The transaction, named, with the id of any refund waiting for approval."""
+    pending = (select(RefundApproval.id)
+               .where(RefundApproval.transaction_id == Transaction.id, RefundApproval.status == ApprovalStatus.pending)
+               .limit(1).scalar_subquery())
+    return _named(Transaction.__table__).add_columns(pending.label("pending_approval_id")) \
+        .where(Transaction.id == bindparam("transaction_id"))
+
+
+@cache
+def _ledger() -> Select[Any]:
+    return (select(LedgerEntry.seq, LedgerEntry.kind, LedgerEntry.amount, LedgerEntry.actor_staff_id,
+                   LedgerEntry.actor_label, LedgerEntry.note, LedgerEntry.created_at)
+            .where(LedgerEntry.transaction_id == bindparam("transaction_id")).order_by(LedgerEntry.seq))
 
 
 def transaction_detail(session: Session, *, transaction_id: int, staff: Staff) -> TransactionDetail:
-    """The escrow pane: timeline, totals, any refund waiting for approval, and the caller's next actions."""
-    row = session.execute(_joined().where(Transaction.id == transaction_id)).first()
+    """The escrow pane: timeline, totals, any refund waiting for approval, and the caller's next actions.
+
+    Two queries built once: the named transaction with the id of any pending approval,
+    then the ledger; the approval itself only when there is one."""
+    params = {"transaction_id": transaction_id}
+    row = session.execute(_detail(), params).first()
     if row is None:
         raise NotFound(f"No transaction with id {transaction_id}.")
-    entries: list[LedgerEntry] = ledger_of(session, transaction_id)
+    fields = dict(row._mapping)
+    pending_id = fields.pop("pending_approval_id")
+    entries = session.execute(_ledger(), params).all()
     totals = balance(entries)
-    pending = pending_approval(session, transaction_id)
-    actions = available_actions(row[0].status, staff.role, approval_pending=pending is not None)
+    actions = available_actions(row.status, staff.role, approval_pending=pending_id is not None)
     return TransactionDetail(
-        **transaction_out(row).model_dump(),
-        ledger=[LedgerEntryOut.model_validate(e) for e in entries],
+        **fields,
+        ledger=[LedgerEntryOut(**e._mapping) for e in entries],
         paid=totals.paid, released=totals.released, refunded=totals.refunded, held=totals.held,
-        pending_approval=approval_detail(session, approval_id=pending.id) if pending else None,
+        pending_approval=approval_detail(session, approval_id=pending_id) if pending_id is not None else None,
         actions=[a.value for a in actions],
         refund_limit=refund_limit(staff.role) if allowed(staff.role, Permission.escrow_act) else 0,
     )

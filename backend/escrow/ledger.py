@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from backend.escrow.models import EntryKind, LedgerEntry
+from backend.escrow.models import EntryKind
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,17 @@ class Balance:
         return self.paid - self.released - self.refunded
 
 
-def balance(entries: Iterable[LedgerEntry]) -> Balance:
+class Entry(Protocol):
+    """A ledger line as the pane reads it: a :class:`LedgerEntry` or a row of its columns."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def amount(self) -> int: ...
+
+
+def balance(entries: Iterable[Entry]) -> Balance:
     paid = released = refunded = 0
     for entry in entries:
         if entry.kind == EntryKind.payment:

@@ -16,6 +16,7 @@ from backend.escrow.schemas import (
     RefundIn,
     TransactionDetail,
     TransactionOut,
+    TransactionPage,
 )
 from backend.idempotency.guard import Idempotency, IdempotencyGuard
 from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -33,7 +34,7 @@ Cursor = Annotated[str | None, Query(max_length=200)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
-@router.get("/transactions", response_model=Page[TransactionOut])
+@router.get("/transactions", response_model=TransactionPage)
 def list_transactions(
     _staff: Reader,
     session: DbSession,

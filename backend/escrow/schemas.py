@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend.pagination import Page
+
 
 class LedgerEntryOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
@@ -32,6 +34,10 @@ class TransactionOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
+
+
+#: Made once and kept (pydantic caches parametrised generic models only weakly).
+TransactionPage = Page[TransactionOut]
 
 
 class RefundApprovalOut(BaseModel):

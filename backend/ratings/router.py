@@ -2,16 +2,17 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import aliased
 
 from backend.deps import DbSession, require
 from backend.members.models import Member
-from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
+from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, after_cursor, cursor_params, page_of_rows
 from backend.permissions import Permission
 from backend.ratings.models import Rating, RatingScore
 from backend.ratings.summary import RatingSummary, rating_summary
@@ -41,16 +42,34 @@ class RatingOut(BaseModel):
     created_at: datetime
 
 
-def rating_out(row: Any) -> RatingOut:
-    rating, rater_name, ratee_name = row
-    return RatingOut(
-        id=rating.id, transaction_id=rating.transaction_id, rater_id=rating.rater_id, rater_name=rater_name,
-        ratee_id=rating.ratee_id, ratee_name=ratee_name, direction=rating.direction, score=rating.score,
-        comment=rating.comment, created_at=rating.created_at,
+#: Made once and kept (pydantic caches parametrised generic models only weakly).
+RatingPage = Page[RatingOut]
+
+
+@cache
+def _page(member: Direction | None, score: bool, transaction: bool, after: bool) -> Select[Any]:
+    """One statement per combination of filters (``member``: which of the member's ratings), built
+    once with bound parameters: plain rows named like :class:`RatingOut`'s fields, no ORM objects."""
+    stmt = (
+        select(Rating.id, Rating.transaction_id, Rating.rater_id, Rater.display_name.label("rater_name"),
+               Rating.ratee_id, Ratee.display_name.label("ratee_name"), Rating.direction, Rating.score,
+               Rating.comment, Rating.created_at)
+        .join(Rater, Rater.id == Rating.rater_id)
+        .join(Ratee, Ratee.id == Rating.ratee_id)
     )
+    if member is not None:
+        column = Rating.ratee_id if member == Direction.received else Rating.rater_id
+        stmt = stmt.where(column == bindparam("member_id"))
+    if score:
+        stmt = stmt.where(Rating.score == bindparam("score"))
+    if transaction:
+        stmt = stmt.where(Rating.transaction_id == bindparam("transaction_id"))
+    if after:
+        stmt = stmt.where(after_cursor(Rating.created_at, Rating.id))
+    return stmt.order_by(Rating.created_at.desc(), Rating.id.desc()).limit(bindparam("limit"))
 
 
-@router.get("/ratings", response_model=Page[RatingOut])
+@router.get("/ratings", response_model=RatingPage)
 def list_ratings(
     _staff: Reader,
     session: DbSession,
@@ -61,20 +80,12 @@ def list_ratings(
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Page[RatingOut]:
-    stmt = (
-        select(Rating, Rater.display_name, Ratee.display_name)
-        .join(Rater, Rater.id == Rating.rater_id)
-        .join(Ratee, Ratee.id == Rating.ratee_id)
-    )
-    if member_id is not None:
-        column = Rating.ratee_id if direction == Direction.received else Rating.rater_id
-        stmt = stmt.where(column == member_id)
-    if score:
-        stmt = stmt.where(Rating.score == score)
-    if transaction_id is not None:
-        stmt = stmt.where(Rating.transaction_id == transaction_id)
-    return paginate(session, stmt, sort=Rating.created_at, id_col=Rating.id, cursor=cursor, limit=limit,
-                    to_item=rating_out)
+    """Newest first."""
+    stmt = _page(direction if member_id is not None else None, score is not None, transaction_id is not None,
+                 bool(cursor))
+    rows = session.execute(stmt, {"member_id": member_id, "score": score, "transaction_id": transaction_id,
+                                  "limit": limit + 1, **cursor_params(cursor)}).all()
+    return page_of_rows(RatingPage, rows, limit, sort_key="created_at", to_item=lambda row: RatingOut(**row._mapping))
 
 
 @router.get("/members/{member_id}/ratings/summary", response_model=RatingSummary)

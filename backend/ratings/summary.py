@@ -4,9 +4,11 @@ ratings received with their comments, so a reviewer scans them first."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from backend.db import utcnow
@@ -54,43 +56,66 @@ class RatingSummary(BaseModel):
     recent_bad: list[BadRating]
 
 
-def _totals(session: Session, column: object, member_id: int) -> Totals:
-    counts = dict.fromkeys(RatingScore, 0)
-    for score, count in session.execute(select(Rating.score, func.count()).where(column == member_id)
-                                        .group_by(Rating.score)):
-        counts[RatingScore(score)] = count
-    return Totals(good=counts[RatingScore.good], normal=counts[RatingScore.normal], bad=counts[RatingScore.bad],
-                  total=sum(counts.values()))
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _trend(session: Session, member_id: int, now: datetime) -> list[TrendPoint]:
-    """Oldest period first; rows come off the (ratee_id, created_at) index."""
-    period = timedelta(days=TREND_PERIOD_DAYS)
-    start = now - TREND_PERIODS * period
-    points = [TrendPoint(start=start + i * period, end=start + (i + 1) * period, good=0, normal=0, bad=0)
-              for i in range(TREND_PERIODS)]
-    rows = session.execute(select(Rating.score, Rating.created_at)
-                           .where(Rating.ratee_id == member_id, Rating.created_at >= start, Rating.created_at < now))
-    for score, created_at in rows:
-        point = points[min(int((created_at - start) / period), TREND_PERIODS - 1)]
-        setattr(point, score, getattr(point, score) + 1)
-    return points
+def _bound(i: int) -> BindParameter[datetime]:
+    return bindparam(f"bound_{i}")
+
+
+@cache
+def _received() -> Select[Any]:
+    """Ratings received by score, with the count in each trend period: one pass over the
+    member's (ratee_id, created_at, id, score) index. Built once, with bound parameters."""
+    periods = [_count_if((Rating.created_at >= _bound(i)) & (Rating.created_at < _bound(i + 1))).label(f"period_{i}")
+               for i in range(TREND_PERIODS)]
+    return select(Rating.score, func.count().label("total"), *periods) \
+        .where(Rating.ratee_id == bindparam("member_id")).group_by(Rating.score)
+
+
+@cache
+def _given() -> Select[Any]:
+    return select(Rating.score, func.count()).where(Rating.rater_id == bindparam("member_id")).group_by(Rating.score)
+
+
+@cache
+def _recent_bad() -> Select[Any]:
+    """Newest first, walking the member's index backwards until enough bad ones are found."""
+    return (select(Rating.id, Rating.transaction_id, Rating.rater_id, Member.display_name.label("rater_name"),
+                   Rating.direction, Rating.comment, Rating.created_at)
+            .join(Member, Member.id == Rating.rater_id)
+            .where(Rating.ratee_id == bindparam("member_id"), Rating.score == RatingScore.bad)
+            .order_by(Rating.created_at.desc(), Rating.id.desc()).limit(RECENT_BAD))
+
+
+def _totals(counts: dict[str, int]) -> Totals:
+    return Totals(good=counts.get(RatingScore.good, 0), normal=counts.get(RatingScore.normal, 0),
+                  bad=counts.get(RatingScore.bad, 0), total=sum(counts.values()))
 
 
 def rating_summary(session: Session, *, member_id: int, now: datetime | None = None) -> RatingSummary:
-    if session.get(Member, member_id) is None:
-        raise NotFound(f"No member with id {member_id}.")
+    """Two index-only aggregates (received with the trend, given), then the latest bad
+    ratings only if there are any; the member is looked up only when there are no ratings.
+    The statements are built once, with bound parameters."""
     now = now or utcnow()
-    bad = session.execute(
-        select(Rating, Member.display_name).join(Member, Member.id == Rating.rater_id)
-        .where(Rating.ratee_id == member_id, Rating.score == RatingScore.bad)
-        .order_by(Rating.created_at.desc(), Rating.id.desc()).limit(RECENT_BAD)
-    ).all()
+    period = timedelta(days=TREND_PERIOD_DAYS)
+    bounds = [now - (TREND_PERIODS - i) * period for i in range(TREND_PERIODS + 1)]
+    member = {"member_id": member_id}
+    received = session.execute(_received(), {**member, **{f"bound_{i}": b for i, b in enumerate(bounds)}}).all()
+    given = {score: count for score, count in session.execute(_given(), member)}
+    if not received and not given and session.get(Member, member_id) is None:
+        raise NotFound(f"No member with id {member_id}.")
+    by_score = {row.score: row for row in received}
+    trend = [TrendPoint(start=bounds[i], end=bounds[i + 1],
+                        **{score.value: getattr(by_score[score], f"period_{i}") if score in by_score else 0
+                           for score in RatingScore})
+             for i in range(TREND_PERIODS)]
     return RatingSummary(
         member_id=member_id,
-        received=_totals(session, Rating.ratee_id, member_id),
-        given=_totals(session, Rating.rater_id, member_id),
-        trend=_trend(session, member_id, now),
-        recent_bad=[BadRating(id=r.id, transaction_id=r.transaction_id, rater_id=r.rater_id, rater_name=name,
-                              direction=r.direction, comment=r.comment, created_at=r.created_at) for r, name in bad],
+        received=_totals({row.score: row.total for row in received}),
+        given=_totals(given),
+        trend=trend,
+        recent_bad=[BadRating(**row._mapping) for row in session.execute(_recent_bad(), member)]
+        if RatingScore.bad in by_score else [],
     )

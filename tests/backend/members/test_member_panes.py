@@ -178,6 +178,49 @@ def test_transactions_pane_pages_by_role(client: TestClient, headers, seller: Se
     assert [t["seller_name"] for t in bought["items"]] == ["Other"]
 
 
+def _all_pages(client: TestClient, headers, path: str, params: dict[str, object]) -> list[dict[str, object]]:
+    items: list[dict[str, object]] = []
+    cursor = None
+    while True:
+        body = client.get(f"{API}{path}", params=params | ({"cursor": cursor} if cursor else {}),
+                          headers=headers["agent"]).json()
+        items += body["items"]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return items
+
+
+def test_transactions_pane_merges_purchases_and_sales_newest_first(client: TestClient, headers, db: Database,
+                                                                   seller: Seller) -> None:
+    with db.transaction() as s:
+        listing = s.scalar(select(Listing).where(Listing.id == seller.listing))
+        s.add(Transaction(listing_id=listing.id, buyer_id=seller.member, seller_id=seller.member, amount=500,
+                          status="completed", created_at=utcnow() - timedelta(days=3)))  # bought from oneself
+    items = _all_pages(client, headers, "/transactions", {"member_id": seller.member, "limit": 8})
+    ids = [t["id"] for t in items]
+    assert len(ids) == len(set(ids)) == 22  # 20 sales, 1 purchase, the sale to oneself once
+    order = [(t["created_at"], t["id"]) for t in items]
+    assert order == sorted(order, reverse=True)
+    assert sum(t["buyer_id"] == seller.member for t in items) == 2
+    disputed = _all_pages(client, headers, "/transactions", {"member_id": seller.member, "status": "disputed"})
+    assert [t["status"] for t in disputed] == ["disputed"]
+    bad = client.get(f"{API}/transactions", params={"member_id": seller.member, "cursor": "not-a-cursor"},
+                     headers=headers["agent"])
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "cursor"
+
+
+def test_ratings_pane_pages_received_and_given(client: TestClient, headers, seller: Seller) -> None:
+    received = _all_pages(client, headers, "/ratings", {"member_id": seller.member, "limit": 8})
+    assert len({r["id"] for r in received}) == len(received) == 21
+    order = [(r["created_at"], r["id"]) for r in received]
+    assert order == sorted(order, reverse=True)
+    assert {(r["rater_name"], r["ratee_name"]) for r in received} == {("Other", "Tanaka")}
+    bad = _all_pages(client, headers, "/ratings", {"member_id": seller.member, "score": "bad", "limit": 3})
+    assert len(bad) == 7 and {r["score"] for r in bad} == {"bad"}
+    given = _all_pages(client, headers, "/ratings", {"member_id": seller.member, "direction": "given"})
+    assert [(g["comment"], g["ratee_name"]) for g in given] == [("thanks", "Other")]
+
+
 def test_contact_reveal_is_audited(client: TestClient, headers, db: Database, seller: Seller) -> None:
     masked = client.get(f"{API}/members/{seller.member}", headers=headers["agent"]).json()
     assert "tanaka@" not in masked["email"] and masked["address"] == "Osaka ***"

@@ -151,15 +151,12 @@ class TransactionsPane(QWidget):
     """A member's transactions, as buyer and as seller (server-paged)."""
 
     transaction_selected = Signal(object)
-    #: The first page for the member arrived: (member id, first transaction id or None).
-    first_page = Signal(object, object)
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TransactionsPane")
         self._context = context
         self._member_id: Any = None
-        self._announced = False
         self.heading = QLabel("Select a member, listing or transaction.", self)
         self.heading.setObjectName("ScreenHint")
         self.side = QComboBox(self)
@@ -183,7 +180,7 @@ class TransactionsPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.side.currentIndexChanged.connect(lambda _i: self.reload())
-        self.model.page_loaded.connect(self._page_loaded)
+        self.model.page_loaded.connect(lambda _n: self.count.setText(_count_text(self.model, "transaction")))
         self.model.loading_changed.connect(lambda _l: self.count.setText(_count_text(self.model, "transaction")))
         self.model.load_failed.connect(lambda exc: messages.report(exc, "loading the member's transactions"))
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -204,7 +201,6 @@ class TransactionsPane(QWidget):
     def reload(self) -> None:
         if self._member_id is None:
             return
-        self._announced = False
         params = {"member_id": self._member_id, "role": self.side.currentData() or None}
         self.model.show_member(self._member_id, _paged_fetcher(self._context, self, "/transactions", params))
 
@@ -213,12 +209,6 @@ class TransactionsPane(QWidget):
         self.heading.setText("Select a member, listing or transaction.")
         self.model.clear()
         self.count.setText("")
-
-    def _page_loaded(self, rows: int) -> None:
-        self.count.setText(_count_text(self.model, "transaction"))
-        if not self._announced:
-            self._announced = True
-            self.first_page.emit(self._member_id, self.model.row_id(0) if rows else None)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -345,6 +335,8 @@ class MemberPane(QWidget):
     member_requested = Signal(object)
     #: The summary arrived: (member id, display name).
     member_loaded = Signal(object, str)
+    #: The summary arrived: (member id, their newest transaction id or None).
+    latest_transaction = Signal(object, object)
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -427,6 +419,8 @@ class MemberPane(QWidget):
             return
         self.summary = summary
         member = summary["member"]
+        # First, so the escrow pane's request starts before this pane renders.
+        self.latest_transaction.emit(member.get("id"), summary.get("latest_transaction_id"))
         self.heading.setText(str(member.get("display_name")))
         self.subheading.setText(f"Member no. {member.get('external_id')} · {fmt.label(member.get('status'))} · "
                                 f"joined {fmt.when(member.get('joined_at'))[:10]} "
@@ -637,7 +631,7 @@ class ContextPanes(QObject):
         self.may_approve = context.staff.role == "supervisor"
         self.docks["approvals"].setVisible(False)
         self.transactions.transaction_selected.connect(self.escrow.show_transaction)
-        self.transactions.first_page.connect(self._first_transactions)
+        self.member.latest_transaction.connect(self._latest_transaction)
         self.member.member_requested.connect(self.show_member)
         self.member.member_loaded.connect(self.transactions.set_name)
         self.member.link_activated.connect(self._open_link)
@@ -745,8 +739,9 @@ class ContextPanes(QObject):
         if self.focus is None or self.focus.transaction_id is None:
             self.escrow.clear("Loading the member's latest transaction…")
 
-    def _first_transactions(self, member_id: Any, transaction_id: Any) -> None:
-        """With no transaction in focus, the escrow pane shows the member's latest."""
+    def _latest_transaction(self, member_id: Any, transaction_id: Any) -> None:
+        """With no transaction in focus, the escrow pane shows the member's latest, named by their
+        summary: its request starts as soon as the summary is in, not after the transactions page."""
         if self.focus is not None and self.focus.transaction_id is None and member_id == self.member.member_id:
             if transaction_id is None:
                 self.escrow.clear("This member has no transactions.")

@@ -85,6 +85,22 @@ def test_panes_follow_the_selected_transaction_and_member(qtbot: Any, window: Ma
                     timeout=TIMEOUT_MS)
 
 
+def test_escrow_shows_the_latest_transaction_named_by_the_summary(qtbot: Any, window: MainWindow) -> None:
+    member = busiest_disputed(window.context.client)["buyer_id"]
+    window.show_record("member", member)
+    qtbot.waitUntil(filled(window, member), timeout=TIMEOUT_MS)
+    panes = window.context_panes
+    shown = panes.escrow.detail
+    assert shown["id"] == panes.member.summary["latest_transaction_id"] == panes.transactions.model.row_id(0)
+
+    # Listing only the other side reloads the transactions; the escrow pane stays where it was.
+    panes.transactions.side.setCurrentIndex(2 if shown["buyer_id"] == member else 1)
+    qtbot.waitUntil(lambda: not panes.transactions.model.is_loading and window.context.runner.pending == 0,
+                    timeout=TIMEOUT_MS)
+    qtbot.wait(100)
+    assert panes.escrow.detail["id"] == shown["id"]
+
+
 def test_a_slow_answer_for_the_previous_member_never_shows(qtbot: Any, window: MainWindow,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     client = window.context.client

@@ -229,12 +229,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=300)
     parser.add_argument("--members", type=int, default=50_000, help="background members for a scratch database")
     parser.add_argument("--sales", type=int, default=300_000, help="background sales for a scratch database")
+    parser.add_argument("--prepare-only", action="store_true",
+                        help="prepare the data, print the member's id on the last line and stop")
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='anzen-bench-')) / 'bench.db'}"
     db = Database(url)
     schema.upgrade(db)
     try:
-        run(db, _prepare(db, args), args.rounds)
+        member_id = _prepare(db, args)
+        if args.prepare_only:
+            print(member_id)
+        else:
+            run(db, member_id, args.rounds)
     finally:
         db.dispose()
 

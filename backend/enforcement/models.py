@@ -10,9 +10,24 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ForeignKey, Index, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backend.db import Base, utcnow
+from backend.staff.models import Staff
+
+
+def _staff(column: Mapped[int] | Mapped[int | None]) -> Any:
+    """The staff member a column names, for showing their name next to the id.
+
+    Read-only: the services keep setting the ids. A lazy load resolves from the
+    identity map without SQL when the staff member is already in the session
+    (the signed-in one always is); list reads eager-load instead.
+    """
+    return relationship(Staff, foreign_keys=[column], viewonly=True)
+
+
+def _name(staff: Staff | None) -> str | None:
+    return staff.display_name if staff is not None else None
 
 
 class Takedown(Base):
@@ -35,6 +50,8 @@ class Takedown(Base):
     effects: Mapped[dict[str, Any] | None]
     label_id: Mapped[int | None] = mapped_column(ForeignKey("decision_labels.id"))
     batch_id: Mapped[str | None] = mapped_column(String(36))  # set when part of a bulk takedown
+    actor: Mapped[Staff] = _staff(actor_id)
+    reversed_by: Mapped[Staff | None] = _staff(reversed_by_id)
 
     __table_args__ = (
         # At most one live takedown per listing: a racing double click cannot add a second.
@@ -42,6 +59,14 @@ class Takedown(Base):
               sqlite_where=text("reversed_at IS NULL"), postgresql_where=text("reversed_at IS NULL")),
         Index("ix_takedowns_expires_at", "expires_at"),
     )
+
+    @property
+    def actor_name(self) -> str:
+        return self.actor.display_name
+
+    @property
+    def reversed_by_name(self) -> str | None:
+        return _name(self.reversed_by)
 
 
 class Strike(Base):
@@ -78,8 +103,18 @@ class Sanction(Base):
     lifted_at: Mapped[datetime | None]
     lifted_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     lift_reason: Mapped[str | None]
+    actor: Mapped[Staff] = _staff(actor_id)
+    lifted_by: Mapped[Staff | None] = _staff(lifted_by_id)
 
     __table_args__ = (Index("ix_member_sanctions_member_created", "member_id", "created_at", "id"),)
+
+    @property
+    def actor_name(self) -> str:
+        return self.actor.display_name
+
+    @property
+    def lifted_by_name(self) -> str | None:
+        return _name(self.lifted_by)
 
 
 class AppealStatus(enum.StrEnum):
@@ -108,9 +143,24 @@ class Appeal(Base):
     claim_expires_at: Mapped[datetime | None]
     handover_note: Mapped[str | None]
     version: Mapped[int] = mapped_column(default=1)
+    filed_by: Mapped[Staff] = _staff(filed_by_id)
+    decided_by: Mapped[Staff | None] = _staff(decided_by_id)
+    claimed_by: Mapped[Staff | None] = _staff(claimed_by_id)
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (Index("ix_appeals_status_created", "status", "created_at", "id"),)
+
+    @property
+    def filed_by_name(self) -> str:
+        return self.filed_by.display_name
+
+    @property
+    def decided_by_name(self) -> str | None:
+        return _name(self.decided_by)
+
+    @property
+    def claimed_by_name(self) -> str | None:
+        return _name(self.claimed_by)
 
 
 class MemberNotification(Base):

@@ -152,7 +152,7 @@ def list_takedowns(
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> Page[TakedownOut]:
-    stmt = select(Takedown)
+    stmt = select(Takedown).options(*history.TAKEDOWN_STAFF)
     if member_id is not None:
         stmt = stmt.join(Listing, Listing.id == Takedown.listing_id).where(Listing.seller_id == member_id)
     if listing_id is not None:
@@ -170,7 +170,10 @@ def list_takedowns(
 def dismiss_flag(flag_id: int, body: DismissIn, staff: Moderator, idem: Idempotency, session: DbSession) -> Any:
     """Close a flag as a false positive; the listing is stored as an "ok" example for the detector."""
     flag = flags_service.dismiss(session, flag_id=flag_id, reason=body.reason, actor=staff, version=body.version)
-    return idem.remember(FlagDecisionOut.model_validate(flag).model_dump(mode="json"))
+    # Usually the signed-in staff member, already in the session: no query.
+    decider = session.get(Staff, flag.decided_by_id) if flag.decided_by_id is not None else None
+    out = history.flag_out(flag, decider.display_name if decider else None)
+    return idem.remember(out.model_dump(mode="json"))
 
 
 def _sanction_body(result: SanctionResult) -> SanctionActionOut:
@@ -213,7 +216,7 @@ def list_appeals(
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> Page[AppealOut]:
-    stmt = select(Appeal)
+    stmt = select(Appeal).options(*history.APPEAL_STAFF)
     if status is not None:
         stmt = stmt.where(Appeal.status == status)
     if member_id is not None:
@@ -224,7 +227,7 @@ def list_appeals(
 
 @router.get("/appeals/{appeal_id}", response_model=AppealOut)
 def get_appeal(appeal_id: int, _staff: AppealReader, session: DbSession) -> Appeal:
-    appeal = session.get(Appeal, appeal_id)
+    appeal = session.get(Appeal, appeal_id, options=history.APPEAL_STAFF)
     if appeal is None:
         raise NotFound(f"No appeal with id {appeal_id}.")
     return appeal

@@ -1,4 +1,9 @@
-"""Request and response bodies of the enforcement API."""
+"""Request and response bodies of the enforcement API.
+
+Every staff id in a response comes with that staff member's display name
+(``actor_id`` / ``actor_name``, ``decided_by_id`` / ``decided_by_name``, ...;
+null with the id): a moderator reading the history needs names, not numbers.
+"""
 
 from __future__ import annotations
 
@@ -83,11 +88,13 @@ class TakedownOut(BaseModel):
     reason_label: str
     note: str | None
     actor_id: int
+    actor_name: str
     created_at: datetime
     expires_at: datetime | None
     expired: bool  # a temporary takedown whose time is up, reinstatement pending
     reversed_at: datetime | None
     reversed_by_id: int | None
+    reversed_by_name: str | None
     reversal_reason: str | None
     batch_id: str | None
     effects: dict[str, Any] | None
@@ -139,9 +146,11 @@ class SanctionOut(BaseModel):
     kind: str
     reason: str
     actor_id: int
+    actor_name: str
     created_at: datetime
     lifted_at: datetime | None
     lifted_by_id: int | None
+    lifted_by_name: str | None
     lift_reason: str | None
 
 
@@ -160,12 +169,15 @@ class AppealOut(BaseModel):
     member_id: int
     statement: str
     filed_by_id: int
+    filed_by_name: str
     status: str
     created_at: datetime
     decided_by_id: int | None
+    decided_by_name: str | None
     decided_at: datetime | None
     decision_reason: str | None
     claimed_by_id: int | None
+    claimed_by_name: str | None
     claim_expires_at: datetime | None
     handover_note: str | None
     version: int
@@ -177,8 +189,6 @@ class AppealActionOut(BaseModel):
 
 
 class FlagDecisionOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
     id: int
     listing_id: int
     source: str
@@ -187,6 +197,7 @@ class FlagDecisionOut(BaseModel):
     status: str
     created_at: datetime
     decided_by_id: int | None
+    decided_by_name: str | None
     decided_at: datetime | None
     decision_reason: str | None
     version: int

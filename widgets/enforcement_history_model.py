@@ -4,7 +4,9 @@ Fed with the service's ``GET /listings/{id}/enforcement`` answer (plain
 dicts; the model knows nothing of HTTP): takedowns, flags and appeals of the
 listing, then the seller's strikes, sanctions and takedowns of their other
 listings, newest first. One row per event; the row's kind and id are
-available for actions (reinstate a takedown, decide an appeal).
+available for actions (reinstate a takedown, decide an appeal). The "By"
+column names the staff member from the answer's ``<role>_name`` next to
+each ``<role>_id``; the owner may say "you" instead (see ``who``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,29 @@ COLUMNS = ("When", "About", "Event", "Detail", "By", "State")
 KIND_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
+@dataclass(frozen=True, slots=True)
+class StaffRef:
+    """Who acted on an event. ``name`` is None only in an answer without names
+    (an older service, or an idempotent replay of one)."""
+
+    id: int
+    name: str | None
+
+
+def staff_of(record: Record, role: str) -> StaffRef | None:
+    """The staff member in a record's ``<role>_id`` / ``<role>_name`` (None: nobody)."""
+    staff_id = record.get(f"{role}_id")
+    if staff_id is None:
+        return None
+    name = record.get(f"{role}_name")
+    return StaffRef(int(staff_id), str(name) if name else None)
+
+
+def staff_label(staff: StaffRef | None) -> str:
+    """The staff member's name, or their id when the answer had no name."""
+    if staff is None:
+        return ""
+    return staff.name or f"staff #{staff.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +60,13 @@ class Event:
     about: str
     event: str
     detail: str
-    actor_id: int | None
+    actor: StaffRef | None
     state: str
     status: str  # a short machine word for colouring and tests
     record: Record
 
-    def cells(self, who: Callable[[int | None], str]) -> tuple[str, ...]:
-        return (fmt.when(self.at), self.about, self.event, self.detail, who(self.actor_id), self.state)
+    def cells(self, who: Callable[[StaffRef | None], str]) -> tuple[str, ...]:
+        return (fmt.when(self.at), self.about, self.event, self.detail, who(self.actor), self.state)
 
 
 def takedown_state(takedown: Record) -> tuple[str, str]:
@@ -64,7 +89,7 @@ def _takedown(takedown: Record, about: str) -> Event:
     if takedown.get("batch_id"):
         detail += " (bulk)"
     return Event("takedown", int(takedown["id"]), str(takedown.get("created_at") or ""), about, "Taken down",
-                 detail, takedown.get("actor_id"), state, status, takedown)
+                 detail, staff_of(takedown, "actor"), state, status, takedown)
 
 
 def events_of(history: Record) -> list[Event]:
@@ -76,14 +101,14 @@ def events_of(history: Record) -> list[Event]:
         if flag.get("decision_reason"):
             detail += f" — {flag['decision_reason']}"
         events.append(Event("flag", int(flag["id"]), str(flag.get("created_at") or ""), "This listing", "Flagged",
-                            detail, flag.get("decided_by_id"), fmt.label(flag.get("status")).capitalize(),
+                            detail, staff_of(flag, "decided_by"), fmt.label(flag.get("status")).capitalize(),
                             str(flag.get("status") or ""), flag))
     for appeal in history.get("appeals") or []:
         detail = str(appeal.get("statement") or "")
         if appeal.get("decision_reason"):
             detail += f" — decision: {appeal['decision_reason']}"
         events.append(Event("appeal", int(appeal["id"]), str(appeal.get("created_at") or ""), "This listing",
-                            "Appeal", detail, appeal.get("decided_by_id") or appeal.get("filed_by_id"),
+                            "Appeal", detail, staff_of(appeal, "decided_by") or staff_of(appeal, "filed_by"),
                             fmt.label(appeal.get("status")).capitalize(), str(appeal.get("status") or ""), appeal))
     seller = history.get("seller") or {}
     for takedown in seller.get("recent_takedowns") or []:
@@ -100,18 +125,18 @@ def events_of(history: Record) -> list[Event]:
         state = f"Lifted {fmt.when(lifted)}" if lifted else "In force"
         events.append(Event("sanction", int(sanction["id"]), str(sanction.get("created_at") or ""), "Seller",
                             fmt.label(sanction.get("kind")).capitalize(), str(sanction.get("reason") or ""),
-                            sanction.get("actor_id"), state, "lifted" if lifted else "in_force", sanction))
+                            staff_of(sanction, "actor"), state, "lifted" if lifted else "in_force", sanction))
     events.sort(key=lambda e: e.at, reverse=True)
     return events
 
 
 class EnforcementHistoryModel(QAbstractTableModel):
-    """Rows of :func:`events_of`; ``who(actor_id)`` names staff members."""
+    """Rows of :func:`events_of`; ``who(staff)`` fills the "By" column (default :func:`staff_label`)."""
 
     def __init__(self, parent: QObject | None = None, *,
-                 who: Callable[[int | None], str] | None = None) -> None:
+                 who: Callable[[StaffRef | None], str] = staff_label) -> None:
         super().__init__(parent)
-        self._who = who or (lambda actor: "" if actor is None else f"staff #{actor}")
+        self._who = who
         self._events: list[Event] = []
         self._cells: list[tuple[str, ...]] = []
 

@@ -23,6 +23,7 @@ from console.main_window import MainWindow
 from console.settings import Options, Settings
 from console.tasks import TaskRunner
 from tests.console.support import ServiceProcess, copy_database
+from widgets.enforcement_history_model import COLUMNS
 
 TIMEOUT_MS = 20_000
 
@@ -86,6 +87,13 @@ def _open_flag_on_active_listing(api: ApiClient, skip: int = 0) -> tuple[dict[st
     raise AssertionError("the seed has no open flag on an active listing")
 
 
+def _history_by(window: MainWindow) -> dict[tuple[str, int], str]:
+    """The history pane's "By" column, by (kind, id) of each row."""
+    model = window.enforcement_pane.model
+    by = COLUMNS.index("By")
+    return {(event.kind, event.record_id): model.index(row, by).data() for row, event in enumerate(model.events)}
+
+
 def _loaded(controller: EnforcementController, kind: str, record_id: Any) -> Any:
     return lambda: (controller.target is not None and not controller.loading
                     and (controller.target.kind, controller.target.record_id) == (kind, record_id))
@@ -131,6 +139,8 @@ def test_one_click_takedown_from_a_list_row_and_repeat_is_a_no_op(
     assert not window.actions["enforce.take_down"].isEnabled()
     assert window.actions["enforce.reinstate"].isEnabled()
     assert "taken down" in window.enforcement_pane.state.text()
+    taken = controller.target.takedown_in_force()
+    assert _history_by(window)[("takedown", taken["id"])] == "you"  # one's own takedown, not one's name
     window.enforcement_dock.raise_()
     window.enforcement_pane.tabs.setCurrentIndex(1)
     window.grab().save(str(shots / "enforcement-after-takedown.png"))
@@ -266,8 +276,9 @@ def test_sanction_confirms_the_suggestion_from_strikes(qtbot: Any, window: MainW
     seller_id, items = next((k, v) for k, v in by_seller.items()
                             if len(v) >= 2 and api.get(f"/members/{k}")["status"] == "active")
     moderator = _client(writable_service, "moderator2")
-    for item in items[:2]:
-        moderator.post(f"/listings/{item['id']}/takedown", {"reason_code": "weapon"})
+    taken = [moderator.post(f"/listings/{item['id']}/takedown", {"reason_code": "weapon"})["takedown"]["id"]
+             for item in items[:2]]
+    moderator_name = moderator.me().display_name
     moderator.close()
     member = api.get(f"/members/{seller_id}")
     assert api.get(f"/members/{seller_id}/enforcement")["standing"]["suggestion"]
@@ -279,6 +290,8 @@ def test_sanction_confirms_the_suggestion_from_strikes(qtbot: Any, window: MainW
     qtbot.waitUntil(_loaded(controller, "member", member["id"]), timeout=TIMEOUT_MS)
     assert suggested == [] and window.actions["enforce.sanction"].isEnabled()
     assert "suggested" in window.enforcement_pane.standing.text()
+    # Another moderator's takedowns show their name, not a staff number.
+    assert [_history_by(window)[("takedown", t)] for t in taken] == [moderator_name, moderator_name]
     with qtbot.waitSignal(controller.acted, timeout=TIMEOUT_MS):
         window.actions["enforce.sanction"].trigger()
     expected_status = {"restrict": "restricted", "suspend": "suspended"}[suggested[0]]

@@ -73,7 +73,7 @@ HISTORY = {
 
 
 def test_history_model_lists_listing_and_seller_events(qtmodeltester: Any) -> None:
-    model = EnforcementHistoryModel(who=lambda actor: "" if actor is None else f"#{actor}")
+    model = EnforcementHistoryModel(who=lambda staff: "" if staff is None else f"#{staff.id}")
     model.set_history(HISTORY)
     qtmodeltester.check(model)
     kinds = [model.index(row, 0).data(KIND_ROLE) for row in range(model.rowCount())]

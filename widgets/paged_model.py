@@ -8,6 +8,8 @@ it (the Anki browser holds ids the same way).
 Pages arrive through a :data:`Fetcher` the console injects. The model does not
 know about HTTP or threads; it only requires that the callbacks run on the UI
 thread. ``canFetchMore``/``fetchMore`` let the view page in as it scrolls.
+:class:`Pager` is that paging on its own, for models that keep richer rows
+(the work queue, recall matches).
 """
 
 from __future__ import annotations
@@ -64,15 +66,91 @@ class _Row:
     cells: tuple[str, ...]
 
 
-@dataclass
-class _Cursor:
-    """Where the model stands in the server's list."""
+class Pager(QObject):
+    """Where a model stands in one server list: the next cursor, whether a page
+    is loading, and the error that stopped paging.
 
-    next_cursor: str | None = None
-    exhausted: bool = False
-    loading: bool = False
-    error: Exception | None = None
-    generation: int = 0
+    Every paged model in the console (plain lists, the work queue, recall
+    matches) keeps its rows its own way but pages the same way, through one of
+    these. :meth:`restart` starts a new generation: a page or error answering
+    a request made before it is dropped, so a slow answer for the previous
+    member or filter never lands in the new list.
+    """
+
+    loading_changed = Signal(bool)
+    #: A page failed; no more are fetched until :meth:`retry`.
+    failed = Signal(object)
+    #: A page was delivered (also when it was empty).
+    loaded = Signal()
+
+    def __init__(self, fetcher: Fetcher | None, deliver: PageCallback, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fetcher = fetcher
+        self._deliver = deliver
+        self._next_cursor: str | None = None
+        self._exhausted = fetcher is None
+        self._loading = False
+        self._error: Exception | None = None
+        self._generation = 0
+
+    @property
+    def fetcher(self) -> Fetcher | None:
+        return self._fetcher
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    @property
+    def error(self) -> Exception | None:
+        """The error that stopped paging, until :meth:`retry` or :meth:`restart`."""
+        return self._error
+
+    def can_fetch_more(self) -> bool:
+        return self._fetcher is not None and not self._exhausted and self._error is None
+
+    def fetch_more(self) -> None:
+        if not self.can_fetch_more() or self._loading:
+            return
+        generation = self._generation
+        self._set_loading(True)
+        assert self._fetcher is not None
+        self._fetcher(self._next_cursor, lambda page: self._on_page(generation, page),
+                      lambda error: self._on_error(generation, error))
+
+    def restart(self, fetcher: Fetcher | None) -> None:
+        """Back to before the first page of ``fetcher`` (``None``: an empty
+        list); answers to earlier requests are ignored from now on."""
+        self._generation += 1
+        self._fetcher = fetcher
+        self._next_cursor, self._exhausted, self._error = None, fetcher is None, None
+        self._set_loading(False)
+
+    def retry(self) -> None:
+        """Fetch the page that failed again."""
+        self._error = None
+        self.fetch_more()
+
+    def _on_page(self, generation: int, page: Page) -> None:
+        if generation != self._generation:
+            return
+        self._deliver(page)
+        self._next_cursor = page.next_cursor
+        self._exhausted = page.next_cursor is None
+        self._set_loading(False)
+        self.loaded.emit()
+
+    def _on_error(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._error = error
+        self._set_loading(False)
+        self.failed.emit(error)
+
+    def _set_loading(self, loading: bool) -> None:
+        if self._loading != loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -88,9 +166,11 @@ class PagedTableModel(QAbstractTableModel):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
-        self._fetcher = fetcher
         self._rows: list[_Row] = []
-        self._state = _Cursor(exhausted=fetcher is None)
+        self._pager = Pager(fetcher, self._add_page, self)
+        self._pager.loading_changed.connect(self.loading_changed)
+        self._pager.failed.connect(self.load_failed)
+        self._pager.loaded.connect(lambda: self.page_loaded.emit(len(self._rows)))
 
     # -- Qt model interface -------------------------------------------------
 
@@ -130,22 +210,11 @@ class PagedTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._fetcher is None:
-            return False
-        state = self._state
-        return not state.exhausted and state.error is None
+        return not parent.isValid() and self._pager.can_fetch_more()
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or self._state.loading:
-            return
-        generation = self._state.generation
-        self._set_loading(True)
-        assert self._fetcher is not None
-        self._fetcher(
-            self._state.next_cursor,
-            lambda page: self._on_page(generation, page),
-            lambda error: self._on_error(generation, error),
-        )
+        if not parent.isValid():
+            self._pager.fetch_more()
 
     # -- public API ---------------------------------------------------------
 
@@ -155,12 +224,12 @@ class PagedTableModel(QAbstractTableModel):
 
     @property
     def is_loading(self) -> bool:
-        return self._state.loading
+        return self._pager.is_loading
 
     @property
     def error(self) -> Exception | None:
         """The error that stopped paging, until :meth:`retry` or :meth:`reset`."""
-        return self._state.error
+        return self._pager.error
 
     def row_id(self, row: int) -> Any:
         return self._rows[row].row_id
@@ -168,54 +237,38 @@ class PagedTableModel(QAbstractTableModel):
     def reset(self, fetcher: Fetcher | None = None) -> None:
         """Forget all rows and start over, optionally with a new fetcher
         (new filters). Answers to requests made before are ignored."""
-        generation = self._state.generation + 1
-        self.beginResetModel()
-        try:
-            if fetcher is not None:
-                self._fetcher = fetcher
-            self._rows = []
-            self._state = _Cursor(generation=generation, exhausted=self._fetcher is None)
-        finally:
-            self.endResetModel()
-        self.loading_changed.emit(False)
-        self.fetchMore()
+        self._restart(fetcher or self._pager.fetcher)
+
+    def clear(self) -> None:
+        """Forget all rows and the fetcher: an empty list until the next :meth:`reset`."""
+        self._restart(None)
 
     def retry(self) -> None:
         """Try the page that failed again."""
-        self._state.error = None
+        self._pager.retry()
+
+    def _restart(self, fetcher: Fetcher | None) -> None:
+        self.beginResetModel()
+        try:
+            self._rows = []
+            self._pager.restart(fetcher)
+        finally:
+            self.endResetModel()
         self.fetchMore()
 
     # -- page arrival -------------------------------------------------------
 
-    def _on_page(self, generation: int, page: Page) -> None:
-        if generation != self._state.generation:
-            return
+    def _add_page(self, page: Page) -> None:
         rows = [self._make_row(item) for item in page.items]
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
-        self._state.next_cursor = page.next_cursor
-        self._state.exhausted = page.next_cursor is None
-        self._set_loading(False)
-        self.page_loaded.emit(len(self._rows))
-
-    def _on_error(self, generation: int, error: Exception) -> None:
-        if generation != self._state.generation:
-            return
-        self._state.error = error
-        self._set_loading(False)
-        self.load_failed.emit(error)
 
     def _make_row(self, item: Mapping[str, Any]) -> _Row:
         cells = tuple(_shared(column.format(item.get(column.key))) for column in self._columns)
         return _Row(item.get("id"), plain(item.get("status")), cells)
-
-    def _set_loading(self, loading: bool) -> None:
-        if self._state.loading != loading:
-            self._state.loading = loading
-            self.loading_changed.emit(loading)
 
 
 def _shared(text: str) -> str:

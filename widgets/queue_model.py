@@ -1,8 +1,8 @@
 """The work queue as a table model: inquiries and flags in one list.
 
 Rows arrive two ways: pages (``canFetchMore``/``fetchMore`` through an
-injected :data:`~widgets.paged_model.Fetcher`, as :class:`PagedTableModel`
-does) and change batches from the service's cheap poll (:meth:`apply_changes`).
+injected :data:`~widgets.paged_model.Fetcher` and a
+:class:`~widgets.paged_model.Pager`, as every paged list does) and change batches from the service's cheap poll (:meth:`apply_changes`).
 A change updates its row in place (``dataChanged``), moves it when its sort
 key changed (``beginMoveRows``, so selection and scroll position survive),
 inserts it where it sorts, or removes it when it left the queue or no longer
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from widgets.paged_model import Fetcher, Page
+from widgets.paged_model import Fetcher, Page, Pager
 from widgets.roles import COUNTDOWN_ROLE, ITEM_ROLE, ROW_ID_ROLE, STATUS_ROLE, URGENCY_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -89,17 +89,15 @@ class QueueModel(QAbstractTableModel):
                  matches: Matcher | None = None, clock: Callable[[], float] = time.monotonic,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._fetcher = fetcher
         self._sort_key: SortKey = sort_key or (lambda item: (item.get("rank") or "", item.get("id") or 0))
         self._matches: Matcher = matches or (lambda item: True)
         self._clock = clock
         self._rows: list[QueueRow] = []
-        self._next_cursor: str | None = None
-        self._exhausted = fetcher is None
-        self._loading = False
-        self._error: Exception | None = None
-        self._generation = 0
         self._lapsed: set[int] = set()
+        self._pager = Pager(fetcher, self._add_page, self)
+        self._pager.loading_changed.connect(self.loading_changed)
+        self._pager.failed.connect(self.load_failed)
+        self._pager.loaded.connect(lambda: self.page_loaded.emit(len(self._rows)))
 
     # -- Qt model interface -------------------------------------------------
 
@@ -155,28 +153,21 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._fetcher is None:
-            return False
-        return not self._exhausted and self._error is None
+        return not parent.isValid() and self._pager.can_fetch_more()
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or self._loading:
-            return
-        generation = self._generation
-        self._set_loading(True)
-        assert self._fetcher is not None
-        self._fetcher(self._next_cursor, lambda page: self._on_page(generation, page),
-                      lambda error: self._on_error(generation, error))
+        if not parent.isValid():
+            self._pager.fetch_more()
 
     # -- public API ---------------------------------------------------------
 
     @property
     def is_loading(self) -> bool:
-        return self._loading
+        return self._pager.is_loading
 
     @property
     def error(self) -> Exception | None:
-        return self._error
+        return self._pager.error
 
     def row_id(self, row: int) -> Any:
         return self._rows[row].item.get("id")
@@ -198,28 +189,21 @@ class QueueModel(QAbstractTableModel):
     def reset(self, fetcher: Fetcher | None = None, *, sort_key: SortKey | None = None,
               matches: Matcher | None = None) -> None:
         """Start over (new filters or sort); answers to earlier requests are ignored."""
-        self._generation += 1
         self.beginResetModel()
         try:
-            if fetcher is not None:
-                self._fetcher = fetcher
             if sort_key is not None:
                 self._sort_key = sort_key
             if matches is not None:
                 self._matches = matches
             self._rows = []
-            self._next_cursor = None
-            self._exhausted = self._fetcher is None
-            self._error = None
             self._lapsed.clear()
+            self._pager.restart(fetcher or self._pager.fetcher)
         finally:
             self.endResetModel()
-        self._set_loading(False)
         self.fetchMore()
 
     def retry(self) -> None:
-        self._error = None
-        self.fetchMore()
+        self._pager.retry()
 
     def apply_changes(self, items: Sequence[Item]) -> None:
         """Bring rows in line with changed items from the poll (or an action's answer)."""
@@ -380,9 +364,7 @@ class QueueModel(QAbstractTableModel):
 
     # -- page arrival -------------------------------------------------------
 
-    def _on_page(self, generation: int, page: Page) -> None:
-        if generation != self._generation:
-            return
+    def _add_page(self, page: Page) -> None:
         known = {row.item.get("id") for row in self._rows}
         rows = [self._make_row(item) for item in page.items
                 if item.get("id") not in known and item.get("open", True)]
@@ -391,19 +373,3 @@ class QueueModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
-        self._next_cursor = page.next_cursor
-        self._exhausted = page.next_cursor is None
-        self._set_loading(False)
-        self.page_loaded.emit(len(self._rows))
-
-    def _on_error(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
-        self._error = error
-        self._set_loading(False)
-        self.load_failed.emit(error)
-
-    def _set_loading(self, loading: bool) -> None:
-        if self._loading != loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)

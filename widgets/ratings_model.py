@@ -53,10 +53,6 @@ class RatingsModel(PagedTableModel):
         self._direction = direction
         self.reset(fetcher)
 
-    def clear(self) -> None:
-        self._fetcher = None
-        self.reset()
-
     def _make_row(self, item: Mapping[str, Any]) -> _Row:
         row = dict(item)
         received = self._direction == "received"

@@ -23,7 +23,7 @@ from typing import Any
 from widgets import formatting as fmt
 from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from widgets import status_delegate
-from widgets.paged_model import Column, Fetcher, Page
+from widgets.paged_model import Column, Fetcher, Page, Pager
 from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -176,49 +176,38 @@ class MatchesModel(RecordTableModel):
                  clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
         super().__init__(MATCH_COLUMNS, parent=parent)
         self._clock = clock
-        self._fetcher: Fetcher | None = None
-        self._next: str | None = None
-        self._exhausted = True
-        self._loading = False
-        self._error: Exception | None = None
-        self._generation = 0
+        self._pager = Pager(None, self._add_page, self)
+        self._pager.loading_changed.connect(self.loading_changed)
+        self._pager.failed.connect(self.load_failed)
+        self._pager.loaded.connect(lambda: self.page_loaded.emit(len(self._records)))
 
     @property
     def is_loading(self) -> bool:
-        return self._loading
+        return self._pager.is_loading
 
     @property
     def error(self) -> Exception | None:
-        return self._error
+        return self._pager.error
 
     def reset(self, fetcher: Fetcher | None) -> None:
         """Start over (another recall, a new filter); late pages of before are ignored."""
-        self._generation += 1
         self.beginResetModel()
         try:
             self._records = []
-            self._fetcher = fetcher
-            self._next, self._exhausted, self._error = None, fetcher is None, None
+            self._pager.restart(fetcher)
         finally:
             self.endResetModel()
-        self._set_loading(False)
         self.fetchMore()
 
     def retry(self) -> None:
-        self._error = None
-        self.fetchMore()
+        self._pager.retry()
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._fetcher is not None and not self._exhausted and self._error is None
+        return not parent.isValid() and self._pager.can_fetch_more()
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or self._loading:
-            return
-        generation = self._generation
-        self._set_loading(True)
-        assert self._fetcher is not None
-        self._fetcher(self._next, lambda page: self._on_page(generation, page),
-                      lambda exc: self._on_error(generation, exc))
+        if not parent.isValid():
+            self._pager.fetch_more()
 
     def update_records(self, records: Sequence[Mapping[str, Any]]) -> list[int]:
         """Replace the rows of these records (by id); ``dataChanged`` for those rows. The rows changed."""
@@ -254,28 +243,10 @@ class MatchesModel(RecordTableModel):
             return str(self._records[index.row()].get("removal_state") or "")
         return super().data(index, role)
 
-    def _on_page(self, generation: int, page: Page) -> None:
-        if generation != self._generation:
-            return
+    def _add_page(self, page: Page) -> None:
         items = [dict(i) for i in page.items]
         if items:
             first = len(self._records)
             self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
             self._records.extend(items)
             self.endInsertRows()
-        self._next = page.next_cursor
-        self._exhausted = page.next_cursor is None
-        self._set_loading(False)
-        self.page_loaded.emit(len(self._records))
-
-    def _on_error(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
-        self._error = exc
-        self._set_loading(False)
-        self.load_failed.emit(exc)
-
-    def _set_loading(self, loading: bool) -> None:
-        if self._loading != loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)

@@ -47,8 +47,7 @@ class TransactionsModel(PagedTableModel):
 
     def clear(self) -> None:
         self._member_id = None
-        self._fetcher = None
-        self.reset()
+        super().clear()
 
     def _make_row(self, item: Mapping[str, Any]) -> _Row:
         as_seller = item.get("seller_id") == self._member_id

@@ -326,9 +326,9 @@ class QueueModel(QAbstractTableModel):
         if column == Columns.WHO:
             parts = []
             if item.get("member_id") is not None:
-                parts.append(f"member {item['member_id']}")
+                parts.append(str(item.get("member_name") or f"member {item['member_id']}"))
             if item.get("listing_id") is not None:
-                parts.append(f"listing {item['listing_id']}")
+                parts.append(str(item.get("listing_title") or f"listing {item['listing_id']}"))
             return " · ".join(parts)
         if column == Columns.CATEGORY:
             return str(item.get("category") or "").replace("_", " ")

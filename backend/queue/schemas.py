@@ -16,7 +16,9 @@ class QueueItemOut(BaseModel):
     ref_id: int
     title: str
     member_id: int | None
+    member_name: str | None
     listing_id: int | None
+    listing_title: str | None
     transaction_id: int | None
     category: str
     status: str

@@ -62,7 +62,9 @@ def test_pages_in_and_passes_the_model_tester(qtmodeltester: Any) -> None:
     model.fetchMore()
     assert ids(model) == [1, 2, 3] and not model.canFetchMore()
     assert model.index(0, Columns.TITLE).data() == "item 1"
-    assert model.index(0, Columns.WHO).data() == "member 7"
+    assert model.index(0, Columns.WHO).data() == "member 7"  # the answer had no names: ids stand in
+    model.apply_item({**model.item(0), "member_name": "Aiko Sato", "listing_id": 3, "listing_title": "Switch"})
+    assert model.index(0, Columns.WHO).data() == "Aiko Sato · Switch"
     qtmodeltester.check(model)  # (the tester fetches more itself, so it runs last)
 
 

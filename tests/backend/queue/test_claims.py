@@ -177,3 +177,13 @@ def test_closing_the_source_takes_it_off_the_queue(client: TestClient, headers, 
     with db.session() as s:
         row = s.get(QueueItem, item["id"])
         assert not row.open and row.closed_at is not None and row.claimed_by_id is None
+
+
+def test_queue_rows_name_the_member_and_listing(client: TestClient, headers, make_items, clock_in) -> None:
+    make_items(inquiries=1, flags=1)
+    page = client.get(f"{API}/queue", headers=headers["supervisor"]).json()["items"]
+    flag = next(i for i in page if i["kind"] == "flag")
+    assert flag["listing_title"] == "Rolex watch" and flag["member_name"] == "Tanaka Member"
+    inquiry = next(i for i in page if i["kind"] == "inquiry")
+    assert inquiry["member_name"] == "Tanaka Member"
+    assert (inquiry["listing_id"] is None) == (inquiry["listing_title"] is None)

@@ -10,11 +10,13 @@ text and reports folded offsets so a match can be highlighted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from backend.listings.keys import gtin14, gtin_check_digit_ok, normalise_model
 
 _DIGIT_RUN = re.compile(r"\d+(?:[ \-]\d+)*")
+_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-]?\d){10}")  # the shortest code a digit run can hold
+_ASCII_DIGIT = re.compile(r"[0-9]")  # every model key has one
 _BARCODE_LABEL = re.compile(r"(?:upc|ean|jan|gtin|barcode|bar code|バーコード|janコード)[^0-9]{0,12}$")
 _MODEL_LABEL = re.compile(
     r"(?:model|item|style|part|catalog|product)s?\b\s*(?:numbers?\b|nos?\b\.?|#)?\s*[:：#]?\s*"
@@ -32,9 +34,9 @@ _COMBINATION = re.compile(r"^\d+(?:in|to|x|by|for)\d+$")  # "2-in-1", "3x4"
 _SPLIT_MODEL_REST = re.compile(r"\s(\d[a-z0-9\-./]{0,7})(?![0-9])")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """An identifier: its normalised key, the text it came from, folded offsets."""
+class Found(NamedTuple):
+    """An identifier: its normalised key, the text it came from, folded offsets
+    (a named tuple: a stored reading makes one per model number it holds)."""
 
     key: str
     raw: str
@@ -52,6 +54,8 @@ def barcodes(folded: str) -> list[Found]:
     check digit), so Japanese mobile numbers (090-1234-5678) never do.
     """
     found: list[Found] = []
+    if not _ELEVEN_DIGITS.search(folded):
+        return found
     for run in _DIGIT_RUN.finditer(folded):
         groups = [(m.start() + run.start(), m.group()) for m in re.finditer(r"\d+", run.group())]
         i = 0
@@ -97,6 +101,8 @@ def model_numbers(folded: str) -> list[Found]:
     """Model numbers: every item of a labelled list ("model numbers A, B and C",
     "型番: X"), plus unlabelled tokens that look like models."""
     found: dict[tuple[int, int], Found] = {}
+    if not _ASCII_DIGIT.search(folded):
+        return []
     for label in _MODEL_LABEL.finditer(folded):
         pos = label.end()
         numeric_list = False

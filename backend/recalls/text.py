@@ -25,13 +25,17 @@ _HIRA_TO_KATA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)}
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[ァ-ヺー]{2,}|[一-龯々〆]{2,}")
 _LATIN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _LATIN_PHRASE = re.compile(r"[a-z0-9]+(?:[\s\-'’・]{1,3}[a-z0-9]+)*")
-_JAPANESE_RUN = re.compile(r"[ァ-ヺー・一-龯々〆]+")
+_RUN_CHAR = "[ァ-ヺー・一-龯々〆]"
+_JAPANESE_RUN = re.compile(_RUN_CHAR + "+")
 _SEPARATORS = re.compile(r"[\s\-'’・]+")
 _COMPACT_DROP = re.compile(r"[\s\-‐‑‒–—―_./'’・,、。()（）\[\]【】]+")
 
 
 def fold(text: str) -> str:
-    """NFKC, casefold and hiragana → katakana: the one form all matching sees."""
+    """NFKC, casefold and hiragana → katakana: the one form all matching sees.
+    ASCII text only needs lower-casing, which is most of the cost saved."""
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFKC", text).casefold().translate(_HIRA_TO_KATA)
 
 
@@ -55,7 +59,12 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
 def compact(text: str) -> str:
     """Folded text without separators, for substring checks on run-on text."""
-    return _COMPACT_DROP.sub("", fold(text))
+    return compact_folded(fold(text))
+
+
+def compact_folded(folded: str) -> str:
+    """:func:`compact` of text already folded."""
+    return _COMPACT_DROP.sub("", folded)
 
 
 @dataclass(frozen=True)
@@ -63,9 +72,11 @@ class Vocabulary:
     latin: dict[str, str]  # spelling without separators -> "@brand" / "#type" / "%line"
     phrase_starts: frozenset[str]  # first words of the multi-word Latin spellings
     kana: dict[str, str]  # Japanese spelling as folded -> key
-    kana_lengths: dict[str, tuple[int, ...]]  # first character -> spelling lengths, longest first
+    kana_spellings: re.Pattern[str]  # every Japanese spelling, longest first (see _kana_pattern)
     stopwords: frozenset[str]
     accessory: re.Pattern[str]
+    accessory_words: tuple[str, ...]  # the markers as folded, to rule most titles out with a substring test
+    keys: frozenset[str]  # every canonical key
 
     def lookup(self, spelling: str) -> str | None:
         return self.latin.get(_normal_spelling(spelling)) or self.kana.get(spelling)
@@ -83,6 +94,8 @@ class Vocabulary:
     def accessory_marker(self, folded_title: str) -> str | None:
         """A word saying the listing is a part or accessory *for* the product
         ("スゴカル専用 レインカバー", "lid replacement"), not the product itself."""
+        if not any(word in folded_title for word in self.accessory_words):
+            return None
         match = self.accessory.search(folded_title)
         return match.group() if match else None
 
@@ -106,16 +119,31 @@ def vocabulary() -> Vocabulary:
     starts = {_normal_spelling(_LATIN.findall(s)[0]) for s in (fold(x) for sec in ("lines", "types", "brands")
               for name, spellings in raw[sec].items() for x in (name, *spellings)) if s.isascii()
               and len(_LATIN.findall(s)) > 1}
-    lengths: dict[str, set[int]] = {}
-    for spelling in kana:
-        lengths.setdefault(spelling[0], set()).add(len(spelling))
-    return Vocabulary(latin=latin, phrase_starts=frozenset(starts), kana=kana,
-                      kana_lengths={c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()},
-                      stopwords=frozenset(fold(w) for w in raw["stopwords"]), accessory=accessory)
+    return Vocabulary(latin=latin, phrase_starts=frozenset(starts), kana=kana, kana_spellings=_kana_pattern(kana),
+                      stopwords=frozenset(fold(w) for w in raw["stopwords"]), accessory=accessory,
+                      accessory_words=tuple(markers), keys=frozenset(latin.values()) | frozenset(kana.values()))
+
+
+def _kana_pattern(kana: dict[str, str]) -> re.Pattern[str]:
+    """One regex finding the Japanese spellings greedily, left to right and
+    longest first, as a reader segments run-on text. A one-character
+    spelling ("枕") counts only with more Japanese after it, never as the
+    last character of a run."""
+    spellings = sorted((s for s in kana if _JAPANESE_RUN.fullmatch(s)), key=len, reverse=True)
+    parts = [re.escape(s) for s in spellings if len(s) > 1]
+    single = [re.escape(s) for s in spellings if len(s) == 1]
+    if single:
+        parts.append(f"(?:{'|'.join(single)})(?={_RUN_CHAR})")
+    return re.compile("|".join(parts) or "(?!)")
 
 
 def _normal_spelling(spelling: str) -> str:
     return _SEPARATORS.sub("", spelling)
+
+
+def _plain(token: str) -> str:
+    """``_normal_spelling`` of one Latin token, whose only separator can be an apostrophe."""
+    return token.replace("'", "").replace("’", "") if "'" in token or "’" in token else token
 
 
 @dataclass
@@ -124,7 +152,6 @@ class Analysis:
 
     keys: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     words: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    compact: str = ""
 
     def add_key(self, key: str, span: tuple[int, int]) -> None:
         self.keys.setdefault(key, []).append(span)
@@ -150,13 +177,40 @@ def analyse(folded: str) -> Analysis:
     spelling first, so run-on text (``コンビスゴカルベビーカー``) yields every key.
     """
     vocab = vocabulary()
-    result = Analysis(compact=_COMPACT_DROP.sub("", folded))
+    result = Analysis()
+    covered = _latin_keys(folded, vocab, result)
+    for match in vocab.kana_spellings.finditer(folded):
+        result.add_key(vocab.kana[match.group()], match.span())
+        covered.append(match.span())
+    text = folded
+    if covered:
+        blanked = list(folded)
+        for start, end in covered:
+            blanked[start:end] = " " * (end - start)
+        text = "".join(blanked)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word in vocab.stopwords or len(word) < 2 or (word.isdigit() and len(word) < 4):
+            continue
+        result.words.setdefault(word, []).append(match.span())
+    return result
+
+
+def _latin_keys(folded: str, vocab: Vocabulary, result: Analysis) -> list[tuple[int, int]]:
+    """Add the Latin keys to ``result``; returns the spans they cover."""
     covered: list[tuple[int, int]] = []
-    tokens = [(m.start(), m.end()) for m in _LATIN.finditer(folded)]
+    tokens = [(m.start(), m.end(), m.group()) for m in _LATIN.finditer(folded)]
     i = 0
     while i < len(tokens):
-        first = folded[tokens[i][0]:tokens[i][1]]
-        for n in ((4, 3, 2, 1) if _normal_spelling(first) in vocab.phrase_starts else (1,)):
+        first = _plain(tokens[i][2])
+        if first not in vocab.phrase_starts:
+            key = vocab.latin.get(first)
+            if key is not None:
+                result.add_key(key, tokens[i][:2])
+                covered.append(tokens[i][:2])
+            i += 1
+            continue
+        for n in (4, 3, 2, 1):
             if i + n > len(tokens):
                 continue
             start, end = tokens[i][0], tokens[i + n - 1][1]
@@ -171,24 +225,4 @@ def analyse(folded: str) -> Analysis:
                 break
         else:
             i += 1
-    for run in _JAPANESE_RUN.finditer(folded):
-        text, base, pos = run.group(), run.start(), 0
-        while pos < len(text) - 1:
-            for n in vocab.kana_lengths.get(text[pos], ()):
-                key = vocab.kana.get(text[pos:pos + n]) if pos + n <= len(text) else None
-                if key is not None:
-                    result.add_key(key, (base + pos, base + pos + n))
-                    covered.append((base + pos, base + pos + n))
-                    pos += n
-                    break
-            else:
-                pos += 1
-    blanked = list(folded)
-    for start, end in covered:
-        blanked[start:end] = " " * (end - start)
-    for match in _WORD.finditer("".join(blanked)):
-        word = match.group()
-        if word in vocab.stopwords or len(word) < 2 or (word.isdigit() and len(word) < 4):
-            continue
-        result.words.setdefault(word, []).append(match.span())
-    return result
+    return covered

@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from backend.listings.keys import gtin14, normalise_model
 from backend.listings.models import Listing
 from backend.members.models import Member
-from backend.recalls.models import ListingTerm
-from backend.recalls.terms import terms_for
+from backend.recalls import terms
+from backend.recalls.reading import ListingFields
 
 CHUNK = 10_000
 BRANDS = [("Combi", "コンビ"), ("Iris Ohyama", "アイリスオーヤマ"), ("Boppy", "ボッピー"), ("T-fal", "ティファール"),
@@ -69,9 +69,8 @@ def _chunk(args: tuple[int, int, int, list[int]]) -> list[dict[str, Any]]:
     return [_listing(rng, start + i, sellers[rng.randrange(len(sellers))]) for i in range(count)]
 
 
-def _terms(rows: list[tuple[int, str, str | None, str | None, str | None, str]]) -> list[dict[str, Any]]:
-    return [{"term": t, "listing_id": lid} for lid, title, brand, model, gtin, desc in rows
-            for t in terms_for(title, brand, model, gtin, desc)]
+def _entries(rows: list[ListingFields]) -> list[terms.Entry]:
+    return [terms.entry(row) for row in rows]
 
 
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
@@ -100,18 +99,17 @@ def generate(session: Session, *, count: int, seed: int = 7, workers: int = 2, p
 
 
 def index_terms(session: Session, *, workers: int = 2, progress: Any = print) -> None:
-    """(Re)build ``listing_terms`` for every listing, terms computed in worker processes."""
-    session.execute(delete(ListingTerm))
+    """(Re)build the recall index for every listing, terms and readings computed in worker processes."""
+    terms.clear(session)
     with ProcessPoolExecutor(workers) as pool:
         last = 0
         while True:
-            rows = session.execute(
-                select(Listing.id, Listing.title, Listing.brand, Listing.model_norm, Listing.barcode_gtin,
-                       Listing.description).where(Listing.id > last).order_by(Listing.id).limit(CHUNK * 10)).all()
+            rows = session.execute(select(*terms.COLUMNS).where(Listing.id > last).order_by(Listing.id)
+                                   .limit(CHUNK * 10)).all()
             if not rows:
                 break
             last = rows[-1].id
-            plain = [tuple(r) for r in rows]
-            for term_rows in pool.map(_terms, list(_batches(plain, CHUNK))):
-                session.execute(insert(ListingTerm), term_rows)
+            plain = [ListingFields(*r) for r in rows]
+            for entries in pool.map(_entries, list(_batches(plain, CHUNK))):
+                terms.store(session, entries)
             progress(f"  indexed up to listing {last:,}")

@@ -139,4 +139,35 @@ class ListingTerm(Base):
 
     term: Mapped[str] = mapped_column(
         String(64).with_variant(String(64, collation="C"), "postgresql"), primary_key=True)
-    listing_id: Mapped[int] = mapped_column(ForeignKey("listings.id"), primary_key=True, index=True)
+    listing_id: Mapped[int] = mapped_column(ForeignKey("listings.id"), primary_key=True)
+
+    # A listing's own terms (its keyset, say) are read from this index alone.
+    __table_args__ = (Index("ix_listing_terms_listing_term", "listing_id", "term"),)
+
+
+class TermKeyset(Base):
+    """The keyset terms (``k:…``) in ``listing_terms``, one row per vocabulary
+    key a keyset holds. A listing's keyset is the set of its brand, type and
+    line keys; a recall looks its keys up here to learn, without reading any
+    listing, which keysets share them and so how much every listing of each
+    keyset promises, then reads the best keysets' listings newest first.
+    ``keys`` repeats the whole set so one lookup gives it."""
+
+    __tablename__ = "term_keysets"
+
+    key: Mapped[str] = mapped_column(
+        String(64).with_variant(String(64, collation="C"), "postgresql"), primary_key=True)
+    keyset: Mapped[str] = mapped_column(
+        String(64).with_variant(String(64, collation="C"), "postgresql"), primary_key=True, index=True)
+    keys: Mapped[str] = mapped_column(Text)
+
+
+class ListingReading(Base):
+    """Each listing's text as matching reads it (backend/recalls/reading.py),
+    stored when the listing is indexed so that scoring a candidate does not
+    read it again for every recall."""
+
+    __tablename__ = "listing_readings"
+
+    listing_id: Mapped[int] = mapped_column(ForeignKey("listings.id"), primary_key=True)
+    reading: Mapped[str] = mapped_column(Text)

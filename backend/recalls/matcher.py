@@ -18,26 +18,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from functools import cached_property, lru_cache
+from typing import Any, NamedTuple
 
-from rapidfuzz import fuzz, process
-from sqlalchemy import case, func, or_, select
+from rapidfuzz import fuzz
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
 from backend.listings.models import Listing
-from backend.recalls.extract import Found, barcodes, family, looks_like_model, model_numbers, without_variant
-from backend.recalls.models import Confidence, ListingTerm, Recall, RecallProduct
+from backend.recalls.candidates import candidate_ids, member_of
+from backend.recalls.extract import family, looks_like_model, without_variant
+from backend.recalls.models import Confidence, ListingReading, Recall, RecallProduct
+from backend.recalls.reading import TEXT_FIELDS, ListingText, Spans, spans_of, stored_or_read
 from backend.recalls.terms import GTIN, MODEL
-from backend.recalls.text import Analysis, analyse, compact, fold, fold_with_map, vocabulary
+from backend.recalls.text import TYPE, analyse, compact, fold, fold_with_map, vocabulary
 
 MIN_SCORE = 0.4
 HIGH, MEDIUM = 0.85, 0.6
-MAX_SCORED = 1000  # fuzzy-only candidates fully scored per recall, best estimates first
-# Listings whose indexed words promise less (brand and product type alone, no line,
-# no model, no barcode) are not read at all: at best they would be low.
-MIN_ESTIMATE = 0.5
 _LINE_WEIGHT, _WORD_WEIGHT, _TYPE_WEIGHT = 3.0, 1.0, 1.0
+OTHER_TYPE = 0.7  # score factor for a listing whose title names only other product types
 _CORPORATE = re.compile(r"\b(?:inc|corp|corporation|co|company|ltd|llc|limited|gmbh|k\.?k|株式会社|有限会社)\b\.?")
 _LISTING_FIELDS = (Listing.id, Listing.external_id, Listing.title, Listing.description, Listing.brand,
                    Listing.model_number, Listing.model_norm, Listing.barcode, Listing.barcode_gtin, Listing.status,
@@ -61,9 +61,14 @@ class NameVariant:
     lines: frozenset[str]
     words: frozenset[str]
 
-    @property
+    @cached_property
     def total(self) -> float:
         return (_TYPE_WEIGHT if self.types else 0) + _LINE_WEIGHT * len(self.lines) + _WORD_WEIGHT * len(self.words)
+
+    @cached_property
+    def weighted_keys(self) -> tuple[tuple[str, float], ...]:
+        """The type and line keys with their weights, worked out once rather than for every listing."""
+        return tuple((k, _TYPE_WEIGHT if k in self.types else _LINE_WEIGHT) for k in self.types | self.lines)
 
 
 @dataclass
@@ -97,6 +102,38 @@ class RecallProfile:
                 weights[term] = max(weights.get(term, 0.0), round(0.7 * part / name.total, 4))
         return weights
 
+    @cached_property
+    def key_weights(self) -> dict[str, float]:
+        """The weights of vocabulary keys (brands, types, lines): found through keysets."""
+        known = vocabulary().keys
+        return {t: w for t, w in self.term_weights.items() if t in known}
+
+    @cached_property
+    def word_weights(self) -> dict[str, float]:
+        """The other name weights (product words, a brand outside the vocabulary): read from their postings."""
+        return {t: w for t, w in self.term_weights.items()
+                if t not in self.key_weights and not t.startswith((MODEL, GTIN))}
+
+    @cached_property
+    def recalled_types(self) -> frozenset[str]:
+        return frozenset().union(*(n.types for n in self.names))
+
+    def type_factor(self, keys: Iterable[str]) -> float:
+        """What scoring multiplies a listing's score by when its product types are all other ones."""
+        types = {k for k in keys if k.startswith(TYPE)}
+        return OTHER_TYPE if types and self.recalled_types and not types & self.recalled_types else 1.0
+
+    @cached_property
+    def families(self) -> frozenset[str]:
+        """Model families of the recall: a listing naming a sibling model is a near miss."""
+        return frozenset(family(m) for m in self.models)
+
+    @cached_property
+    def recalled_ids(self) -> str:
+        """The recalled model numbers (or barcodes) as a near miss's evidence quotes them."""
+        return ", ".join(list(self.models.values())[:3] or list(self.gtins.values())[:3])
+
+    @cached_property
     def brand_compacts(self) -> list[str]:
         return [compact(key[1:]) for key in self.brands if len(key) > 4]
 
@@ -134,7 +171,7 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
     return RecallProfile(recall.id, recall.number, brands, list(names.values()), models, gtins)
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     kind: str
     text: str
@@ -160,7 +197,7 @@ def _raw_spans(raw: str, folded_spans: list[tuple[int, int]]) -> list[list[int]]
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     listing_id: int
     listing_external_id: str
@@ -180,152 +217,116 @@ class Candidate:
                 "score": self.score, "confidence": self.confidence.value, "evidence": self.evidence_json()}
 
 
-@dataclass
-class _ListingText:
-    folded: dict[str, str]
-    title: Analysis
-    description: Analysis
-    brand_key: str | None
-    models: list[tuple[str, Found]]  # (field, found)
-    explicit_models: list[tuple[str, Found]]
-    gtins: list[tuple[str, Found]]
-    compact: str
+class Similar:
+    """Which listing words a product-name word is spelt like (rapidfuzz ratio
+    of 85 or more), remembered for one matching run: listings repeat words."""
+
+    def __init__(self) -> None:
+        self._ratios: dict[str, dict[str, float]] = {}
+
+    def closest(self, word: str, words: Iterable[str]) -> str | None:
+        """The first of ``words`` most like ``word``, if any is alike enough."""
+        ratios = self._ratios.setdefault(word, {})
+        best, best_ratio = None, 0.0
+        for other in words:
+            ratio = ratios.get(other)
+            if ratio is None:
+                ratio = ratios[other] = _ratio(word, other)
+            if ratio > best_ratio:
+                best, best_ratio = other, ratio
+        return best
 
 
-def _read_listing(row: Any) -> _ListingText:
-    title, description = fold(row.title or ""), fold(row.description or "")
-    brand_folded = fold(row.brand) if row.brand else ""
-    title_found = analyse(title)
-    if brand_folded:
-        for key in analyse(brand_folded).brands:
-            title_found.keys.setdefault(key, [])
-    models: list[tuple[str, Found]] = [("title", f) for f in model_numbers(title)]
-    models += [("description", f) for f in model_numbers(description)]
-    explicit = [(fld, f) for fld, f in models if f.labelled]
-    if row.model_norm:
-        field_model = fold(row.model_number or row.model_norm)
-        found = Found(row.model_norm, field_model, 0, len(field_model), labelled=True)
-        models.append(("model_number", found))
-        explicit.append(("model_number", found))
-    gtins = [("title", f) for f in barcodes(title)] + [("description", f) for f in barcodes(description)]
-    if row.barcode_gtin:
-        gtins.append(("barcode", Found(row.barcode_gtin, row.barcode or row.barcode_gtin, 0, len(row.barcode or ""))))
-    return _ListingText({"title": title, "description": description}, title_found, analyse(description), vocabulary().key_for_brand(row.brand), models, explicit,
-                        gtins, compact(row.title or "") + compact(row.brand or ""))
+def _ratio(word: str, other: str) -> float:
+    """The ratio if 85 or more, else 0. Words whose lengths differ too much
+    to get there are not compared (the ratio is at most 100 * (1 - |length
+    difference| / total length))."""
+    if abs(len(word) - len(other)) * 100 > 15 * (len(word) + len(other)):
+        return 0.0
+    return fuzz.ratio(word, other, score_cutoff=85)
 
 
-def _word_hit(word: str, text: _ListingText) -> tuple[str, list[tuple[int, int]], str] | None:
+def _word_hit(word: str, text: ListingText, similar: Similar) -> tuple[str, Spans, str] | None:
     """Where a product-name word appears in the listing: exactly, inside run-on text, or spelt slightly off."""
-    for fld, found in (("title", text.title), ("description", text.description)):
-        if word in found.words:
-            return fld, found.words[word], word
-    if len(word) >= 4 and word in text.compact:
+    if word in text.title_words:
+        return "title", text.title_words[word], word
+    if word in text.description_words:
+        return "description", text.description_words[word], word
+    if len(word) < 4:
+        return None
+    if word in text.compact:
         return "title", [], word
-    for fld, found in (("title", text.title), ("description", text.description)):
-        if len(word) >= 4 and found.words:
-            best = process.extractOne(word, list(found.words), scorer=fuzz.ratio, score_cutoff=85)
-            if best is not None:
-                return fld, found.words[best[0]], best[0]
+    for fld, words in (("title", text.title_words), ("description", text.description_words)):
+        best = similar.closest(word, words)
+        if best is not None:
+            return fld, words[best], best
     return None
 
 
-def _key_hit(key: str, text: _ListingText) -> tuple[str, list[tuple[int, int]]] | None:
-    for fld, found in (("title", text.title), ("description", text.description)):
-        if key in found.keys:
-            return fld, found.keys[key]
-    return None
-
-
-def _surface(text: _ListingText, fld: str, spans: list[tuple[int, int]], default: str) -> str:
+def _surface(text: ListingText, fld: str, spans: list[tuple[int, int]], default: str) -> str:
     """What the listing actually says at the first span, for the evidence line."""
-    if spans and fld in text.folded:
-        start, end = spans[0]
-        return text.folded[fld][start:end]
-    return default
+    if not spans or fld not in TEXT_FIELDS:
+        return default
+    start, end = spans[0]
+    return text.folded_text(fld)[start:end]
 
 
-def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
-    """The listing's best reading against the recall, or None below MIN_SCORE."""
-    text = _read_listing(row)
-    evidence: list[Evidence] = []
-
-    brand_hit = next(((k, h) for k in profile.brands if (h := _key_hit(k, text)) is not None), None)
-    brand_match = brand_hit is not None or (text.brand_key in profile.brands) or any(
-        b in text.compact for b in profile.brand_compacts())
-    brand_conflict = bool(text.brand_key and profile.brands and not brand_match)
-    if brand_match:
-        key = brand_hit[0] if brand_hit else next(iter(profile.brands))
-        fld, spans = brand_hit[1] if brand_hit else ("brand", [])
-        shown = _surface(text, fld, spans, row.brand or "")
-        evidence.append(Evidence("brand", f"brand {profile.brands[key]} ~ {shown}", fld, spans))
-
-    coverage, name_evidence = 0.0, []
+def _name_coverage(profile: RecallProfile, text: ListingText, similar: Similar) -> tuple[float, list[Evidence]]:
+    """The best share of a recalled product name found in the listing, and
+    the evidence for it (built for that name only)."""
+    coverage, best = 0.0, []
+    title_keys, description_keys = text.title_keys, text.description_keys
     for name in profile.names:
         if not name.total:
             continue
-        got, found_here = 0.0, []
-        for key in name.types | name.lines:
-            hit = _key_hit(key, text)
-            if hit is not None:
-                got += _TYPE_WEIGHT if key in name.types else _LINE_WEIGHT
-                shown = _surface(text, hit[0], hit[1], key[1:])
-                found_here.append(Evidence("name", f"name {key[1:]} ~ {shown}", hit[0], hit[1]))
+        got, hits = 0.0, []  # (name part, field, spans, what the listing says or None for a key)
+        for key, weight in name.weighted_keys:
+            if key in title_keys:
+                hits.append((key[1:], "title", title_keys[key], None))
+            elif key in description_keys:
+                hits.append((key[1:], "description", description_keys[key], None))
+            else:
+                continue
+            got += weight
         for word in name.words:
-            word_hit = _word_hit(word, text)
+            word_hit = _word_hit(word, text, similar)
             if word_hit is not None:
                 got += _WORD_WEIGHT
-                found_here.append(Evidence("name", f"name {word} ~ {word_hit[2]}", word_hit[0], word_hit[1]))
+                hits.append((word, *word_hit))
         if got / name.total > coverage:
-            coverage, name_evidence = got / name.total, found_here
+            coverage, best = got / name.total, hits
+    evidence = []
+    for part, fld, found, shown in best:
+        spans = spans_of(found)
+        evidence.append(Evidence("name", f"name {part} ~ {shown or _surface(text, fld, spans, part)}", fld, spans))
+    return coverage, evidence
+
+
+def score_listing(profile: RecallProfile, row: Any, similar: Similar | None = None) -> Candidate | None:
+    """The listing's best reading against the recall, or None below MIN_SCORE.
+    ``row`` is a listing, or a row of its columns with its stored reading;
+    ``similar`` carries word comparisons over from other listings of the run."""
+    text = stored_or_read(row)
+    brand_match, brand_conflict, evidence = _brand(profile, text, row)
+    coverage, name_evidence = _name_coverage(profile, text, similar or Similar())
     evidence += name_evidence
 
     score = min(0.8, 0.3 * brand_match + 0.7 * coverage)
-    recalled_types = set().union(*(n.types for n in profile.names))
-    if text.title.types and recalled_types and not (text.title.types & recalled_types):
-        score *= 0.7
-        evidence.append(Evidence("type_mismatch", f"product type {', '.join(k[1:] for k in text.title.types)} "
+    recalled_types, listing_types = profile.recalled_types, text.title_types
+    if listing_types and recalled_types and not (listing_types & recalled_types):
+        score *= OTHER_TYPE
+        evidence.append(Evidence("type_mismatch", f"product type {', '.join(k[1:] for k in listing_types)} "
                                  f"is not {', '.join(k[1:] for k in recalled_types)}", "title", []))
     if brand_conflict:
         score *= 0.5
         evidence.append(Evidence("brand_mismatch", f"brand {row.brand} is not "
                                  f"{', '.join(profile.brands.values())}", "brand", []))
 
-    gtin_hit = next(((fld, f) for fld, f in text.gtins if f.key in profile.gtins), None)
-    model_hit = next(((fld, f) for fld, f in text.models if f.key in profile.models), None)
-    variant_hit = None if model_hit else next(
-        ((fld, f) for fld, f in text.models if without_variant(f.raw) in profile.models), None)
-    if gtin_hit is not None:
-        fld, found = gtin_hit
-        digits = re.sub(r"\D", "", found.raw)
-        evidence.insert(0, Evidence("barcode", f"barcode {found.key} = {barcode_kind(digits)} {digits}", fld,
-                                    [(found.start, found.end)] if fld != "barcode" else [(0, len(row.barcode or ""))]))
-        score = 1.0
-    elif model_hit is not None:
-        fld, found = model_hit
-        evidence.insert(0, Evidence("model", f"model {profile.models[found.key]} ~ {found.key}", fld,
-                                    [(found.start, found.end)] if fld != "model_number" else []))
-        trusted = found.labelled or brand_match or coverage > 0
-        score = 0.6 if brand_conflict or not trusted else (0.97 if brand_match else 0.92)
-    elif variant_hit is not None:
-        fld, found = variant_hit
-        evidence.insert(0, Evidence("model", f"model {found.raw} ≈ {profile.models[without_variant(found.raw)]} "
-                                    "(variant suffix)", fld, [(found.start, found.end)] if fld != "model_number" else []))
-        score = 0.87 if brand_match and not brand_conflict else 0.7
-    else:
-        siblings = {family(m) for m in profile.models}
-        other_models = [(fld, f) for fld, f in text.models
-                        if (f.labelled or family(f.key) in siblings) and profile.models]
-        other_gtins = [(fld, f) for fld, f in text.gtins if profile.gtins and f.key not in profile.gtins]
-        if other_models or (other_gtins and brand_match):
-            fld, found = (other_models or other_gtins)[0]
-            recalled = ", ".join(list(profile.models.values())[:3] or list(profile.gtins.values())[:3])
-            kind = "model" if other_models else "barcode"
-            evidence.insert(0, Evidence(f"{kind}_mismatch", f"{kind} {found.raw} ≠ recalled {recalled}", fld,
-                                        [(found.start, found.end)] if fld not in ("model_number", "barcode") else []))
-            score = min(score, 0.45)
-    marker = vocabulary().accessory_marker(fold(row.title or ""))
-    if marker is not None and gtin_hit is None:
-        evidence.append(Evidence("accessory", f"accessory: title says {marker!r}", "title", []))
+    score, identified, barcode = _identifiers(profile, text, row, score, brand_match, brand_conflict, coverage)
+    if identified is not None:
+        evidence.insert(0, identified)
+    if text.accessory is not None and not barcode:
+        evidence.append(Evidence("accessory", f"accessory: title says {text.accessory!r}", "title", []))
         score = min(score, 0.45)
     if score < MIN_SCORE:
         return None
@@ -336,49 +337,108 @@ def score_listing(profile: RecallProfile, row: Any) -> Candidate | None:
                      evidence, raw_fields)
 
 
-def candidate_ids(session: Session, profile: RecallProfile) -> list[int]:
-    """Listing ids worth scoring, best first: identifier hits on the indexed
-    listing columns and ``m:``/``g:`` terms, then listings whose indexed words
-    promise at least MIN_SCORE, the best MAX_SCORED of them (newest first
-    among equals). The database adds up each listing's term weights, so a
-    common word ("#stroller" is on every stroller) costs an index range scan,
-    not a Python loop."""
-    direct: set[int] = set()
-    if profile.gtins or profile.models:
-        conditions = []
-        if profile.gtins:
-            conditions.append(Listing.barcode_gtin.in_(list(profile.gtins)))
-        if profile.models:
-            conditions.append(Listing.model_norm.in_(list(profile.models)))
-        direct = set(session.scalars(select(Listing.id).where(or_(*conditions))))
-    weights = profile.term_weights
-    identifiers = [t for t in weights if t.startswith((MODEL, GTIN))]
-    if identifiers:
-        direct |= set(session.scalars(select(ListingTerm.listing_id).where(ListingTerm.term.in_(identifiers))))
-    fuzzy = {t: w for t, w in weights.items() if not t.startswith((MODEL, GTIN))}
-    if not fuzzy:
-        return sorted(direct)
-    weight = case(*((ListingTerm.term == t, w) for t, w in fuzzy.items()), else_=0.0)
-    total = func.sum(weight).label("estimate")
-    ranked = session.execute(
-        select(ListingTerm.listing_id, total).where(ListingTerm.term.in_(sorted(fuzzy)))
-        .group_by(ListingTerm.listing_id).having(total >= MIN_ESTIMATE)
-        .order_by(total.desc(), ListingTerm.listing_id.desc()).limit(MAX_SCORED + len(direct))).all()
-    chosen = [listing_id for listing_id, _ in ranked if listing_id not in direct][:MAX_SCORED]
-    return sorted(direct) + chosen
+def _brand(profile: RecallProfile, text: ListingText, row: Any) -> tuple[bool, bool, list[Evidence]]:
+    """Whether the listing is of a recalled brand, whether its brand field names
+    another one, and the evidence for the brand."""
+    hit = None
+    for key in profile.brands:
+        if key in text.title_keys:
+            hit = (key, "title", text.title_keys[key])
+            break
+        if key in text.description_keys:
+            hit = (key, "description", text.description_keys[key])
+            break
+    match = hit is not None or text.brand_key in profile.brands or any(
+        b in text.compact for b in profile.brand_compacts)
+    conflict = bool(text.brand_key and profile.brands and not match)
+    if not match:
+        return False, conflict, []
+    key, fld, found = hit if hit is not None else (next(iter(profile.brands)), "brand", [])
+    spans = spans_of(found)
+    shown = _surface(text, fld, spans, row.brand or "")
+    return True, conflict, [Evidence("brand", f"brand {profile.brands[key]} ~ {shown}", fld, spans)]
 
 
-def load_rows(session: Session, ids: Iterable[int], *, chunk: int = 2000) -> list[Any]:
+def _identifiers(profile: RecallProfile, text: ListingText, row: Any, score: float, brand_match: bool,
+                 brand_conflict: bool, coverage: float) -> tuple[float, Evidence | None, bool]:
+    """The score once barcodes and model numbers are weighed, the evidence
+    leading the list, and whether a recalled barcode matched."""
+    for fld, found in text.gtins:
+        if found.key in profile.gtins:
+            digits = re.sub(r"\D", "", found.raw)
+            spans = [(found.start, found.end)] if fld != "barcode" else [(0, len(row.barcode or ""))]
+            return 1.0, Evidence("barcode", f"barcode {found.key} = {barcode_kind(digits)} {digits}", fld, spans), True
+    if profile.models:
+        for fld, found in text.models:
+            if found.key in profile.models:
+                trusted = found.labelled or brand_match or coverage > 0
+                return (0.6 if brand_conflict or not trusted else (0.97 if brand_match else 0.92),
+                        Evidence("model", f"model {profile.models[found.key]} ~ {found.key}", fld,
+                                 [(found.start, found.end)] if fld != "model_number" else []), False)
+        for fld, found in text.models:
+            base = without_variant(found.raw)
+            if base in profile.models:
+                return (0.87 if brand_match and not brand_conflict else 0.7,
+                        Evidence("model", f"model {found.raw} ≈ {profile.models[base]} (variant suffix)", fld,
+                                 [(found.start, found.end)] if fld != "model_number" else []), False)
+    near_miss = _near_miss(profile, text, brand_match)
+    return (score, None, False) if near_miss is None else (min(score, 0.45), near_miss, False)
+
+
+def _near_miss(profile: RecallProfile, text: ListingText, brand_match: bool) -> Evidence | None:
+    """Another model of the recalled family (or any labelled model), or, for
+    the recalled brand, another barcode: the listing is not the recalled product."""
+    kind, hit = "model", None
+    if profile.models:
+        hit = next(((fld, f) for fld, f in text.models if f.labelled or family(f.key) in profile.families), None)
+    if hit is None and brand_match and profile.gtins:
+        kind, hit = "barcode", next(((fld, f) for fld, f in text.gtins if f.key not in profile.gtins), None)
+    if hit is None:
+        return None
+    fld, found = hit
+    spans = [(found.start, found.end)] if fld not in ("model_number", "barcode") else []
+    return Evidence(f"{kind}_mismatch", f"{kind} {found.raw} ≠ recalled {profile.recalled_ids}", fld, spans)
+
+
+class ListingRow(NamedTuple):
+    """A listing's columns for scoring, with its stored reading (or None)."""
+
+    id: int
+    external_id: str
+    title: str
+    description: str | None
+    brand: str | None
+    model_number: str | None
+    model_norm: str | None
+    barcode: str | None
+    barcode_gtin: str | None
+    status: str
+    seller_id: int
+    reading: str | None
+
+
+@lru_cache(maxsize=4)
+def _rows_statement(dialect: str) -> Select[Any]:
+    return (select(*_LISTING_FIELDS, ListingReading.reading)
+            .outerjoin(ListingReading, ListingReading.listing_id == Listing.id)
+            .where(member_of(dialect)(Listing.id, "ids")))
+
+
+def load_rows(session: Session, ids: Iterable[int], *, chunk: int = 2000) -> list[ListingRow]:
+    """The listings' columns scoring needs, with their stored readings."""
     ids = list(ids)
-    rows: list[Any] = []
+    connection = session.connection()
+    statement = _rows_statement(connection.dialect.name)
+    rows: list[ListingRow] = []
     for start in range(0, len(ids), chunk):
-        rows += session.execute(select(*_LISTING_FIELDS).where(Listing.id.in_(ids[start:start + chunk]))).all()
+        rows += map(ListingRow._make, connection.execute(statement, {"ids": ids[start:start + chunk]}))
     return rows
 
 
 def match(session: Session, profile: RecallProfile) -> list[Candidate]:
     """Every listing (any status) scoring at least MIN_SCORE, best first."""
-    scored = (score_listing(profile, row) for row in load_rows(session, candidate_ids(session, profile)))
+    similar = Similar()
+    scored = (score_listing(profile, row, similar) for row in load_rows(session, candidate_ids(session, profile)))
     return sorted((c for c in scored if c is not None), key=lambda c: (-c.score, c.listing_id))
 
 

@@ -17,6 +17,7 @@ and reports precision/recall on the labelled listings amid the background.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -72,7 +73,8 @@ def main() -> int:
     with db.session() as session:
         total = session.scalar(select(func.count()).select_from(Listing))
         recalls = list(session.scalars(select(Recall).order_by(Recall.number)))
-    print(f"SQLite, {total:,} listings, {len(recalls)} recalls, best of {args.repeat} (first run in brackets)")
+    print(f"SQLite, {total:,} listings, {len(recalls)} recalls, best of {args.repeat} (first run in brackets); "
+          f"load average {os.getloadavg()[0]:.2f}")
     print(f"{'recall':8} {'search+score':>14} {'run_matching':>13} {'candidates':>10} {'high':>5} {'med':>5}")
     timings, stored, found = [], [], {}
     for recall in recalls:

@@ -15,6 +15,7 @@ medium/high, or when the baseline returns it).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -100,7 +101,8 @@ def main() -> int:
         with db.session() as session:
             total = session.scalar(select(func.count()).select_from(Listing))
             recalls = list(session.scalars(select(Recall).order_by(Recall.number)))
-            print(f"PostgreSQL, {total:,} listings, {len(recalls)} recalls, best of {args.repeat}")
+            print(f"PostgreSQL, {total:,} listings, {len(recalls)} recalls, best of {args.repeat}; "
+                  f"load average {os.getloadavg()[0]:.2f} at the start")
             methods: dict[str, dict[str, tuple[float, set[str]]]] = {"Anzen (medium+high)": {}}
             for recall in recalls:
                 profile = matcher.load_profile(session, recall)
@@ -119,6 +121,7 @@ def main() -> int:
                 returned = sum(len(per_recall[n][1]) for n in numbers)
                 print(f"{label:40} {statistics.median(times) * 1000:6.0f}ms {max(times) * 1000:6.0f}ms "
                       f"{returned:9} {score.precision:9.3f} {score.recall:7.3f} {score.f1:6.3f}")
+            print(f"load average {os.getloadavg()[0]:.2f} at the end")
     return 0
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, and_, any_, bindparam, or_, select, text, union
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from backend.listings.models import Listing
 from backend.recalls.models import ListingTerm
@@ -65,7 +65,7 @@ class _Statements:
     def __init__(self, dialect: str) -> None:
         member = member_of(dialect)
         self.postgresql = dialect == "postgresql"
-        self.postings, self.keysets = _POSTGRESQL if self.postgresql else _SQLITE
+        self.postings, self.keysets, self.near = _POSTGRESQL if self.postgresql else _SQLITE
         self.identifiers = union(
             select(ListingTerm.listing_id).where(member(ListingTerm.term, "terms")),
             select(Listing.id).where(or_(member(Listing.barcode_gtin, "gtins"), member(Listing.model_norm, "models"))))
@@ -74,15 +74,11 @@ class _Statements:
         in_keyset = and_(ListingTerm.term > KEYSET, ListingTerm.term < KEYSET_END)
         self.held = select(ListingTerm.listing_id, ListingTerm.term).where(
             member(ListingTerm.listing_id, "listings"), or_(in_keyset, member(ListingTerm.term, "common")))
-        keyset = aliased(ListingTerm)
-        self.near = (select(keyset.listing_id, keyset.term, ListingTerm.term)
-                     .join(ListingTerm, ListingTerm.listing_id == keyset.listing_id)
-                     .where(member(keyset.term, "keysets"), member(ListingTerm.term, "common")))
         self.common = select(ListingTerm.listing_id, ListingTerm.term).where(member(ListingTerm.term, "common"))
 
-    def words(self, words: list[str]) -> dict[str, Any]:
-        """Parameters of ``postings``: an array, or a JSON list for SQLite."""
-        return {"words": words if self.postgresql else json.dumps(words)}
+    def lists(self, **values: list[str]) -> dict[str, Any]:
+        """List parameters of the text statements: arrays, or JSON lists for SQLite."""
+        return values if self.postgresql else {name: json.dumps(v) for name, v in values.items()}
 
     def weights(self, weights: dict[str, float]) -> dict[str, Any]:
         """Parameters of ``keysets``: keys and weights as two arrays, or a JSON object for SQLite."""
@@ -93,8 +89,10 @@ class _Statements:
 
 # Each word's first listings (no more than :cap), as an array (PostgreSQL) or a
 # comma-separated list (SQLite); the keysets holding the given keys whose
-# weights add up to :floor. PostgreSQL reads each word's listings only up to
-# the cap; SQLite counts them off.
+# weights add up to :floor; the listings of the given keysets holding one of
+# the given words, with both terms. SQLite keeps a CROSS JOIN's order: the
+# keysets' listings first, a word looked up for each (without statistics it
+# would otherwise read the whole of a common word).
 _POSTGRESQL = (
     text("SELECT w.term, p.ids FROM unnest(CAST(:words AS text[])) AS w(term) CROSS JOIN LATERAL "
          "(SELECT array_agg(listing_id) AS ids FROM (SELECT listing_id FROM listing_terms "
@@ -102,12 +100,17 @@ _POSTGRESQL = (
     text("SELECT keyset, sum((CAST(:weights AS float8[]))[array_position(CAST(:keys AS text[]), key::text)]), "
          "max(keys) FROM term_keysets WHERE key = ANY(:keys) GROUP BY keyset "
          "HAVING sum((CAST(:weights AS float8[]))[array_position(CAST(:keys AS text[]), key::text)]) >= :floor"),
+    text("SELECT k.listing_id, k.term, w.term FROM listing_terms AS k JOIN listing_terms AS w "
+         "ON w.listing_id = k.listing_id WHERE k.term = ANY(:keysets) AND w.term = ANY(:common)"),
 )
 _SQLITE = (
-    text("SELECT term, group_concat(listing_id) FROM (SELECT term, listing_id, row_number() OVER (PARTITION BY term) "
-         "AS n FROM listing_terms WHERE term IN (SELECT value FROM json_each(:words))) WHERE n <= :cap GROUP BY term"),
+    text("SELECT w.value, (SELECT group_concat(listing_id) FROM (SELECT listing_id FROM listing_terms "
+         "WHERE term = w.value LIMIT :cap)) FROM json_each(:words) AS w"),
     text("SELECT k.keyset, sum(w.value), max(k.keys) FROM term_keysets AS k JOIN json_each(:weights) AS w "
          "ON k.key = w.key GROUP BY k.keyset HAVING sum(w.value) >= :floor"),
+    text("SELECT k.listing_id, k.term, w.term FROM listing_terms AS k CROSS JOIN listing_terms AS w "
+         "WHERE k.term IN (SELECT value FROM json_each(:keysets)) AND w.listing_id = k.listing_id "
+         "AND w.term IN (SELECT value FROM json_each(:common))"),
 )
 
 
@@ -184,8 +187,8 @@ def _word_postings(connection: Connection, statements: _Statements,
     if not worded:
         return {}, {}
     postings: dict[str, list[int]] = {t: [] for t in worded}
-    for term, listing_ids in connection.execute(statements.postings,
-                                                {**statements.words(sorted(worded)), "cap": RARE + 1}):
+    rows = connection.execute(statements.postings, {**statements.lists(words=sorted(worded)), "cap": RARE + 1})
+    for term, listing_ids in rows:
         if isinstance(listing_ids, str):
             listing_ids = [int(i) for i in listing_ids.split(",")]
         postings[term] = listing_ids or []
@@ -228,7 +231,8 @@ def _lifted(connection: Connection, statements: _Statements, keysets: dict[str, 
     common word: a common word is never read whole, only looked for there."""
     words: dict[int, float] = {}
     keyset_of: dict[int, str] = {}
-    for listing_id, keyset, word in connection.execute(statements.near, {"keysets": near, "common": list(common)}):
+    for listing_id, keyset, word in connection.execute(statements.near,
+                                                       statements.lists(keysets=near, common=list(common))):
         words[listing_id] = words.get(listing_id, 0.0) + common[word]
         keyset_of[listing_id] = keyset
     out = {}

@@ -1,34 +1,28 @@
-"""The HTTP application: routers under /api/v1, one error shape, health."""
+"""The HTTP application: routers under /api/v1, one error shape, health.
+
+The routers are imported by the functions that list them, not at the top:
+``serve`` answers sign-in from a small app while the rest of the API is
+still being imported (see :mod:`backend.server`)."""
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
-from fastapi import FastAPI, Request, Response
+from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
 from backend import __version__
-from backend.audit.router import router as audit_router
 from backend.config import LAUNCH_SECRET_HEADER
 from backend.db import Database
 from backend.errors import error_body, install_error_handlers
-from backend.enforcement.router import router as enforcement_router
-from backend.escrow.router import router as escrow_router
-from backend.flags.router import router as flags_router
-from backend.inquiries.router import router as inquiries_router
-from backend.listings.router import router as listings_router
-from backend.members.router import router as members_router
-from backend.queue.router import router as queue_router
-from backend.ratings.router import router as ratings_router
-from backend.recalls.router import router as recalls_router
-from backend.screening.router import router as screening_router
-from backend.staff.router import router as staff_router
 
 API_PREFIX = "/api/v1"
 
 
-def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = None) -> FastAPI:
+def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = None,
+               routers: Sequence[APIRouter] | None = None) -> FastAPI:
+    """The service's app with ``routers`` (default: the whole API) under /api/v1."""
     app = FastAPI(title="Anzen marketplace service", version=__version__)
     app.state.db = db
     app.state.demo = demo
@@ -41,14 +35,42 @@ def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = 
     def health() -> dict[str, object]:
         return {"status": "ok", "database": db.dialect, "demo": demo, "version": __version__}
 
-    for router in (staff_router, members_router, listings_router, escrow_router, ratings_router,
-                   inquiries_router, flags_router, audit_router, queue_router, enforcement_router,
-                   recalls_router, screening_router):
+    for router in api_routers() if routers is None else routers:
         app.include_router(router, prefix=API_PREFIX)
 
     if launch_secret:
         _require_launch_secret(app, launch_secret)
     return app
+
+
+def api_routers() -> tuple[APIRouter, ...]:
+    from backend.audit.router import router as audit_router
+    from backend.enforcement.router import router as enforcement_router
+    from backend.escrow.router import router as escrow_router
+    from backend.flags.router import router as flags_router
+    from backend.inquiries.router import router as inquiries_router
+    from backend.listings.router import router as listings_router
+    from backend.members.router import router as members_router
+    from backend.queue.router import router as queue_router
+    from backend.ratings.router import router as ratings_router
+    from backend.recalls.router import router as recalls_router
+    from backend.screening.router import router as screening_router
+
+    return (sign_in_router(), members_router, listings_router, escrow_router, ratings_router, inquiries_router,
+            flags_router, audit_router, queue_router, enforcement_router, recalls_router, screening_router)
+
+
+def sign_in_router() -> APIRouter:
+    """What the login dialog needs: sign-in, the demo accounts, /me."""
+    from backend.staff.router import router
+
+    return router
+
+
+def exact_paths(routers: Sequence[APIRouter]) -> frozenset[str]:
+    """The paths without parameters that ``routers`` answer under /api/v1, and /health."""
+    return frozenset({"/health"} | {API_PREFIX + route.path for router in routers for route in router.routes
+                                    if "{" not in getattr(route, "path", "{")})
 
 
 def _require_launch_secret(app: FastAPI, secret: str) -> None:

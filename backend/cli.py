@@ -19,6 +19,8 @@ from backend.config import LAUNCH_SECRET_ENV, resolve_database_url
 from backend.db import Database
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
+
     from backend.detection.detector import Detector
 
 Command = Callable[[argparse.Namespace, Database], int]
@@ -54,10 +56,8 @@ def _init(args: argparse.Namespace, db: Database) -> int:
 
 @command("serve")
 def _serve(args: argparse.Namespace, db: Database) -> int:
-    from backend.app import create_app
+    from backend.app import create_app, exact_paths, sign_in_router
     from backend.server import serve
-
-    _start_up_done()
 
     demo = args.demo
     if args.seed_demo_if_empty:
@@ -65,13 +65,23 @@ def _serve(args: argparse.Namespace, db: Database) -> int:
 
         demo = True
         if is_empty(db):
+            _start_up_done()  # seeding frees objects by the million
             # Anchored to this hour, so a first run's queue and rota look current.
             seed_demo(db, seed=args.seed, progress=progress_line, now=_this_hour())
         progress_line(100, "ready")
     if args.parent_pid:
         _exit_with_parent(args.parent_pid)
-    app = create_app(db, demo=demo, launch_secret=os.environ.get(LAUNCH_SECRET_ENV) or None)
-    return 0 if serve(app, host=args.host, port=args.port, log_level=args.log_level) else 1
+    secret = os.environ.get(LAUNCH_SECRET_ENV) or None
+    routers = [sign_in_router()]
+    sign_in = create_app(db, demo=demo, launch_secret=secret, routers=routers)
+
+    def load_full() -> FastAPI:
+        app = create_app(db, demo=demo, launch_secret=secret)
+        _start_up_done()
+        return app
+
+    return 0 if serve(sign_in, exact_paths(routers), load_full,
+                      host=args.host, port=args.port, log_level=args.log_level) else 1
 
 
 def _start_up_done() -> None:
@@ -433,7 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     db = _database(args)
-    if args.command != "serve":  # serve does this once the app is imported
+    if args.command != "serve":  # serve does this once the whole API is imported
         _start_up_done()
     try:
         return COMMANDS[args.command](args, db)

@@ -1,6 +1,10 @@
-"""Start-up: arguments, the application object, and the bundled service,
-which is started before the rest of the console is even imported (see
-:func:`main`); :mod:`console.launcher` takes it from there.
+"""Start-up: arguments, the bundled service, the application object; then
+:mod:`console.launcher` takes over.
+
+The service is the long pole of a cold start, so :func:`main` spawns it first
+and only then imports Qt and the rest of the console, which load while the
+service boots. This module therefore imports Qt only inside the functions that
+need it.
 
 ``python main.py``                 start the bundled service and use it
 ``python main.py --server URL``    use a team service; start nothing locally
@@ -14,11 +18,14 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from console import theme
-from console.qt import QApplication, QObject, QTimer
-from console.service import BundledService, new_launch_secret
-from console.settings import Options, Settings, default_settings_path
+from console.service_process import ServiceCommand, Spawned, new_launch_secret, spawn
+
+if TYPE_CHECKING:
+    from console.qt import QApplication, QObject
+    from console.service import BundledService
+    from console.settings import Settings
 
 AUTOLOGIN_ENV = "ANZEN_AUTOLOGIN"
 READY_MARKER_ENV = "ANZEN_READY_MARKER"
@@ -50,13 +57,21 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def start_bundled_service(args: argparse.Namespace, parent: QObject | None = None) -> BundledService | None:
-    """The bundled service, already starting; None with ``--server``."""
+def start_bundled_service(args: argparse.Namespace, *, spawned: Spawned | None = None,
+                          parent: QObject | None = None) -> BundledService | None:
+    """The bundled service, starting (or ``spawned``, already started by
+    :func:`main`); None with ``--server``."""
     if args.server:
         return None
-    service = BundledService(secret=new_launch_secret(), database_url=args.database_url, parent=parent)
-    service.start()
+    from console.service import BundledService
+
+    service = BundledService(spawned.command if spawned else _service_command(args), parent=parent)
+    service.start(spawned)
     return service
+
+
+def _service_command(args: argparse.Namespace) -> ServiceCommand:
+    return ServiceCommand(secret=new_launch_secret(), database_url=args.database_url)
 
 
 def configure_logging(verbose: bool) -> None:
@@ -65,6 +80,10 @@ def configure_logging(verbose: bool) -> None:
 
 
 def create_application(argv: Sequence[str], settings: Settings) -> QApplication:
+    from console import theme
+    from console.qt import QApplication
+    from console.settings import Options
+
     app = QApplication.instance() or QApplication(list(argv))
     app.setApplicationName("Anzen")
     app.setOrganizationName("Anzen")
@@ -84,15 +103,16 @@ def main(argv: Sequence[str] | None = None, started_at: float | None = None) -> 
     started = time.perf_counter() if started_at is None else started_at
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
+    spawned = None if args.server else spawn(_service_command(args))
     configure_logging(args.verbose)
+    from console.launcher import Launcher
+    from console.qt import QTimer
+    from console.settings import Settings, default_settings_path
+
     settings = Settings(args.settings or default_settings_path())
     app = create_application(argv[:1], settings)
-    service = start_bundled_service(args, parent=app)
-    # The HTTP client, sign-in and main window take ~0.4 s to import; the
-    # service needs longer than that to come up, so they load while it boots.
-    from console.launcher import Launcher
-
-    launcher = Launcher(args, settings, started, service, parent=app)
+    launcher = Launcher(args, settings, started, start_bundled_service(args, spawned=spawned, parent=app),
+                        parent=app)
     launcher.finished.connect(app.exit)
     app.aboutToQuit.connect(launcher.shutdown)
     QTimer.singleShot(0, launcher.start)

@@ -1,54 +1,34 @@
-"""Starts, watches and stops the bundled service: ``python -m backend serve``
-as a child process on 127.0.0.1, a free port and a per-launch secret.
+"""Watches and stops the bundled service, and restarts it when it dies: the
+child process that :mod:`console.service_process` starts (``python -m backend
+serve`` on 127.0.0.1, a free port and a per-launch secret).
 
-Seeding progress comes from the child's stdout (``anzen-progress <pct> <msg>``)
-and is re-emitted as :attr:`BundledService.progress`. The service counts as
-ready when it prints ``anzen-listening``: its socket accepts connections from
-then on, and nobody waits out a polling interval. If the child dies later,
-:attr:`crashed` fires and the supervisor restarts it on the same port (tokens
-and the client's base URL stay valid) a few times before giving up and saying
-so.
-
-It needs nothing but QtCore, so the console starts it before importing the
-rest of itself.
+A thread reads the child's output and hands each line to the UI thread by a
+queued signal. Seeding progress (``anzen-progress <pct> <msg>``) is re-emitted
+as :attr:`BundledService.progress`. The service counts as ready when it prints
+``anzen-listening``: its socket accepts connections from then on, and nobody
+waits out a polling interval. If the child dies later, :attr:`crashed` fires
+and the service is restarted on the same port (tokens and the client's base
+URL stay valid) a few times before giving up and saying so.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import secrets
-import socket
-import sys
+import subprocess
+import threading
 import time
 from collections import deque
-from pathlib import Path
 
-from console.qt import QObject, QProcess, QProcessEnvironment, Qt, QTimer, Signal
+from console.qt import QObject, QTimer, Signal
+from console.service_process import LISTENING_LINE, PROGRESS_PREFIX, ServiceCommand, Spawned, spawn
 
 log = logging.getLogger("anzen.console.service")
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-PROGRESS_PREFIX = "anzen-progress "
-LISTENING_LINE = "anzen-listening"
-LAUNCH_SECRET_ENV = "ANZEN_LAUNCH_SECRET"
 #: Seeding a fresh demo database can take a while; a healthy start is quick.
 START_TIMEOUT_S = 300.0
 #: Restarts allowed within :data:`RESTART_WINDOW_S` before we give up.
 MAX_RESTARTS = 3
 RESTART_WINDOW_S = 120.0
-
-
-def new_launch_secret() -> str:
-    """The per-launch secret: only this console may call its service."""
-    return secrets.token_urlsafe(32)
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now (the OS picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class BundledService(QObject):
@@ -62,15 +42,15 @@ class BundledService(QObject):
     #: A running service died; a restart is attempted unless the budget is spent.
     crashed = Signal(str)
 
-    def __init__(self, *, secret: str, database_url: str | None = None, python: str = sys.executable,
-                 parent: QObject | None = None) -> None:
+    #: From the output thread: (process, line) and (process, exit code).
+    _output = Signal(object, str)
+    _exited = Signal(object, int)
+
+    def __init__(self, command: ServiceCommand, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.secret = secret
-        self._database_url = database_url
-        self._python = python
+        self.command = command
         self._port = 0
-        self._process: QProcess | None = None
-        self._stdout_buffer = b""
+        self._process: subprocess.Popen[bytes] | None = None
         self._tail: deque[str] = deque(maxlen=30)
         self._stopping = False
         self._ready = False
@@ -79,6 +59,12 @@ class BundledService(QObject):
         self._deadline.setSingleShot(True)
         self._deadline.setInterval(int(START_TIMEOUT_S * 1000))
         self._deadline.timeout.connect(self._timed_out)
+        self._output.connect(self._on_output)
+        self._exited.connect(self._on_exited)
+
+    @property
+    def secret(self) -> str:
+        return self.command.secret
 
     @property
     def base_url(self) -> str:
@@ -86,91 +72,77 @@ class BundledService(QObject):
 
     @property
     def pid(self) -> int | None:
-        return self._process.processId() if self._process is not None else None
+        return self._process.pid if self._process is not None else None
 
     @property
     def output_tail(self) -> str:
         """The child's last output lines, for error reports."""
         return "\n".join(self._tail)
 
-    def arguments(self) -> list[str]:
-        args = ["-m", "backend"]
-        if self._database_url:
-            args += ["--database-url", self._database_url]
-        return args + ["serve", "--host", "127.0.0.1", "--port", str(self._port), "--seed-demo-if-empty",
-                       "--parent-pid", str(os.getpid())]
-
-    def start(self) -> None:
-        """Start on a fresh free port."""
-        self._port = free_port()
-        self._spawn()
+    def start(self, spawned: Spawned | None = None) -> None:
+        """Start on a fresh free port, or watch ``spawned``, started before
+        Qt was imported (see console.app)."""
+        self._watch(spawned or spawn(self.command))
 
     def restart(self) -> None:
         """Start again on the same port, so the client and tokens stay valid."""
-        self._spawn()
+        self._watch(spawn(self.command, self._port))
 
     def stop(self, timeout_ms: int = 8000) -> None:
         """Ask the service to shut down, and kill it if it will not."""
         self._stopping = True
         self._deadline.stop()
         process, self._process = self._process, None
-        if process is None or process.state() == QProcess.ProcessState.NotRunning:
+        if process is None or process.poll() is not None:
             return
         process.terminate()
-        if not process.waitForFinished(timeout_ms):
+        try:
+            process.wait(timeout_ms / 1000)
+        except subprocess.TimeoutExpired:
             log.warning("bundled service did not stop in %d ms; killing it", timeout_ms)
             process.kill()
-            process.waitForFinished(2000)
+            process.wait(2)
 
     # -- process handling -------------------------------------------------------
 
-    def _spawn(self) -> None:
+    def _watch(self, spawned: Spawned) -> None:
         self._stopping = False
         self._ready = False
-        self._stdout_buffer = b""
-        process = QProcess(self)
-        env = QProcessEnvironment.systemEnvironment()
-        env.insert(LAUNCH_SECRET_ENV, self.secret)
-        env.insert("PYTHONUNBUFFERED", "1")
-        env.insert("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO_ROOT), env.value("PYTHONPATH")])))
-        process.setProcessEnvironment(env)
-        process.setWorkingDirectory(str(REPO_ROOT))
-        process.readyReadStandardOutput.connect(self._read_stdout)
-        process.readyReadStandardError.connect(self._read_stderr)
-        process.finished.connect(lambda code, status, p=process: self._on_finished(p, code))
-        # Queued: a failure to start must not be reported before the caller has connected.
-        process.errorOccurred.connect(lambda err, p=process: self._on_error(p, err),
-                                      Qt.ConnectionType.QueuedConnection)
-        self._process = process
-        log.info("starting bundled service: %s %s", self._python, " ".join(self.arguments()))
-        process.start(self._python, self.arguments())
+        self._port = spawned.port
+        self._process = spawned.process
+        if spawned.process is None:
+            # Queued: a failure to start must not be reported before the caller has connected.
+            QTimer.singleShot(0, lambda: self.failed.emit(spawned.error))
+            return
+        log.info("bundled service (pid %s): %s %s", spawned.process.pid, self.command.python,
+                 " ".join(self.command.arguments(spawned.port)))
+        threading.Thread(target=self._read, args=(spawned.process,), name="service-output", daemon=True).start()
         self._deadline.start()
 
-    def _read_stdout(self) -> None:
-        if self._process is None:
-            return
-        self._stdout_buffer += bytes(self._process.readAllStandardOutput().data())
-        *lines, self._stdout_buffer = self._stdout_buffer.split(b"\n")
-        for raw in lines:
-            line = raw.decode("utf-8", "replace").rstrip()
-            if line == LISTENING_LINE:
-                self._listening()
-            elif line.startswith(PROGRESS_PREFIX):
-                percent, _, message = line[len(PROGRESS_PREFIX):].partition(" ")
-                try:
-                    self.progress.emit(max(0, min(100, int(percent))), message)
-                except ValueError:
-                    self._remember(line)
-            elif line:
-                self._remember(line)
+    def _read(self, process: subprocess.Popen[bytes]) -> None:
+        """The output thread: every line, then the exit code, to the UI thread."""
+        assert process.stdout is not None
+        try:
+            with process.stdout:
+                for raw in process.stdout:
+                    self._output.emit(process, raw.decode("utf-8", "replace").rstrip())
+            self._exited.emit(process, process.wait())
+        except RuntimeError:  # the console is gone and this object with it
+            pass
 
-    def _read_stderr(self) -> None:
-        if self._process is None:
+    def _on_output(self, process: subprocess.Popen[bytes], line: str) -> None:
+        if process is not self._process:
             return
-        text = bytes(self._process.readAllStandardError().data()).decode("utf-8", "replace")
-        for line in text.splitlines():
-            if line.strip():
+        if line == LISTENING_LINE:
+            self._listening()
+        elif line.startswith(PROGRESS_PREFIX):
+            percent, _, message = line[len(PROGRESS_PREFIX):].partition(" ")
+            try:
+                self.progress.emit(max(0, min(100, int(percent))), message)
+            except ValueError:
                 self._remember(line)
+        elif line.strip():
+            self._remember(line)
 
     def _remember(self, line: str) -> None:
         self._tail.append(line)
@@ -188,17 +160,9 @@ class BundledService(QObject):
         if self._process is not None and not self._ready:
             self.failed.emit(f"The service did not answer within {START_TIMEOUT_S:.0f} s.\n{self.output_tail}")
 
-    def _on_error(self, process: QProcess, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart and process is self._process:
-            self._deadline.stop()
-            self.failed.emit(f"Could not run {self._python}: {process.errorString()}")
-
-    def _on_finished(self, process: QProcess, exit_code: int) -> None:
-        process.deleteLater()
+    def _on_exited(self, process: subprocess.Popen[bytes], exit_code: int) -> None:
         if process is not self._process or self._stopping:
             return
-        self._read_stdout()
-        self._read_stderr()
         self._process = None
         self._deadline.stop()
         was_ready, self._ready = self._ready, False

@@ -8,7 +8,6 @@ import socket
 import subprocess
 import sys
 import threading
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -29,10 +28,20 @@ from tests.conftest import PASSWORD
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _loading() -> Future[ASGIApp]:
-    future: Future[ASGIApp] = Future()
-    future.set_running_or_notify_cancel()
-    return future
+class Loader:
+    """A ``load_full`` that counts its calls and returns ``app`` once released."""
+
+    def __init__(self, app: ASGIApp | Exception) -> None:
+        self.app = app
+        self.calls = 0
+        self.release = threading.Event()
+
+    def __call__(self) -> ASGIApp:
+        self.calls += 1
+        assert self.release.wait(10)
+        if isinstance(self.app, Exception):
+            raise self.app
+        return self.app
 
 
 @pytest.fixture
@@ -47,14 +56,15 @@ def test_sign_in_paths_are_the_staff_routes_without_parameters() -> None:
     assert f"{API_PREFIX}/listings" not in paths
 
 
-def test_sign_in_works_while_the_rest_loads_and_the_rest_waits_for_it(
+def test_sign_in_goes_first_and_the_rest_waits_for_the_whole_api(
         sign_in_app: FastAPI, app: FastAPI, headers: dict[str, dict[str, str]]) -> None:
-    full = _loading()
-    staged = StagedApp(sign_in_app, exact_paths([sign_in_router()]), full)
-    with TestClient(staged) as client:
+    loader = Loader(app)
+    with TestClient(StagedApp(sign_in_app, exact_paths([sign_in_router()]), loader)) as client:
         assert client.get("/health").json()["status"] == "ok"
+        assert loader.calls == 0, "health checks alone do not start the loading"
         login = client.post(f"{API_PREFIX}/auth/login", json={"username": "test-agent", "password": PASSWORD})
         assert login.status_code == 200, login.text
+        assert loader.calls == 1, "an answered sign-in starts it"
 
         answers: list[int] = []
         waiting = threading.Thread(
@@ -63,29 +73,33 @@ def test_sign_in_works_while_the_rest_loads_and_the_rest_waits_for_it(
         waiting.join(0.5)
         assert waiting.is_alive() and not answers  # held, not refused
 
-        full.set_result(app)
+        loader.release.set()
         waiting.join(10)
         assert answers == [200]
+        assert loader.calls == 1
 
 
-def test_once_loaded_everything_goes_to_the_whole_api(app: FastAPI) -> None:
+def test_a_request_for_the_rest_starts_the_loading_and_then_everything_goes_there(app: FastAPI) -> None:
     stub = Starlette(routes=[Route("/health", lambda _request: PlainTextResponse("sign-in app", status_code=418))])
-    full = _loading()
-    with TestClient(StagedApp(stub, frozenset({"/health"}), full)) as client:
+    loader = Loader(app)
+    loader.release.set()
+    with TestClient(StagedApp(stub, frozenset({"/health"}), loader)) as client:
         assert client.get("/health").status_code == 418
-        full.set_result(app)
+        assert client.get(f"{API_PREFIX}/nowhere").json()["error"]["code"] == "not_found"
         assert client.get("/health").json()["status"] == "ok"
+        assert loader.calls == 1
 
 
 def test_an_api_that_fails_to_load_is_reported_on_every_request(sign_in_app: FastAPI) -> None:
-    full = _loading()
-    full.set_exception(ImportError("no module named backend.nowhere"))
-    with TestClient(StagedApp(sign_in_app, exact_paths([sign_in_router()]), full)) as client:
+    loader = Loader(ImportError("no module named backend.nowhere"))
+    loader.release.set()
+    with TestClient(StagedApp(sign_in_app, exact_paths([sign_in_router()]), loader)) as client:
         for path in (f"{API_PREFIX}/listings", "/health"):
             response = client.get(path)
             assert response.status_code == 503
             error = response.json()["error"]
             assert error["code"] == "unavailable" and "backend.nowhere" in error["message"]
+        assert loader.calls == 1
 
 
 def test_every_route_answers_as_soon_as_the_service_says_it_listens(tmp_path: Path) -> None:

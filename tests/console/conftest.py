@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from console.client import ApiClient  # noqa: E402
 from console.qt import QApplication, QCoreApplication, QEvent  # noqa: E402
-from console.service import REPO_ROOT  # noqa: E402
+from console.service_process import REPO_ROOT  # noqa: E402
 from console.settings import Settings  # noqa: E402
 from console.tasks import TaskRunner  # noqa: E402
 from tests.console.support import ServiceProcess, backend_command, copy_database  # noqa: E402

@@ -12,7 +12,7 @@ from pathlib import Path
 import requests
 
 from console.client import ApiClient
-from console.service import LAUNCH_SECRET_ENV, REPO_ROOT, free_port, new_launch_secret
+from console.service_process import LAUNCH_SECRET_ENV, REPO_ROOT, free_port, new_launch_secret
 
 SERVICE_START_TIMEOUT_S = 60.0
 

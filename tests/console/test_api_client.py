@@ -6,7 +6,7 @@ import pytest
 from http_stub import Answer, stub_server
 
 from console.client import SECRET_HEADER, ApiClient, ApiError, ServiceUnreachable
-from console.service import free_port
+from console.service_process import free_port
 
 ERROR = {"error": {"code": "conflict", "message": "Someone else decided first.", "field": "version"}}
 

@@ -18,7 +18,8 @@ from console.launcher import Launcher
 from console.connection import ConnectionState
 from console.login import LoginDialog
 from console.qt import QApplication
-from console.service import REPO_ROOT
+from console.service import BundledService
+from console.service_process import REPO_ROOT, ServiceCommand, new_launch_secret
 from console.settings import Options, Settings
 from console.startup import StartupError
 
@@ -93,6 +94,16 @@ def test_a_service_that_cannot_start_is_reported(qtbot: Any, launch: Any, tmp_pa
     qtbot.waitUntil(lambda: codes == [1], timeout=START_TIMEOUT_MS)
     assert "could not be started" in reports[0][0]
     assert "exited" in reports[0][1]
+
+
+def test_a_python_that_cannot_run_is_reported_after_the_caller_connects(qtbot: Any, tmp_path: Path) -> None:
+    service = BundledService(ServiceCommand(secret=new_launch_secret(), python=str(tmp_path / "no-python")))
+    service.start()  # fails at once, but says so only once the caller listens
+    with qtbot.waitSignal(service.failed, timeout=5_000) as failed:
+        pass
+    assert failed.args[0].startswith(f"Could not run {tmp_path / 'no-python'}")
+    assert service.pid is None
+    service.deleteLater()
 
 
 def test_server_mode_survives_the_service_going_away(qtbot: Any, launch: Any, team_service: Any,

@@ -12,7 +12,7 @@ here.
 
 from PySide6.QtCore import (  # noqa: F401
     QAbstractTableModel, QByteArray, QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QItemSelectionModel,
-    QModelIndex, QObject, QPersistentModelIndex, QProcess, QProcessEnvironment, QRectF, QRunnable, QSettings,
+    QModelIndex, QObject, QPersistentModelIndex, QRectF, QRunnable, QSettings,
     QSize, QThreadPool, QTimer, Qt, Signal, SignalInstance,
 )
 from PySide6.QtGui import (  # noqa: F401

@@ -96,6 +96,23 @@ def test_a_service_that_cannot_start_is_reported(qtbot: Any, launch: Any, tmp_pa
     assert "exited" in reports[0][1]
 
 
+def test_first_run_seeds_the_demo_with_progress_then_listens(qtbot: Any, tmp_path: Path) -> None:
+    service = BundledService(ServiceCommand(secret=new_launch_secret(),
+                                            database_url=f"sqlite:///{tmp_path / 'first-run.db'}"))
+    progress: list[tuple[int, str]] = []
+    service.progress.connect(lambda percent, text: progress.append((percent, text)))
+    with qtbot.waitSignal(service.ready, timeout=START_TIMEOUT_MS):
+        service.start()
+    try:
+        percents = [percent for percent, _text in progress]
+        assert len(percents) > 2 and percents == sorted(percents) and percents[-1] == 100
+        assert all(text for _percent, text in progress)
+        assert service.pid is not None and _alive(service.pid)
+    finally:
+        service.stop()
+        service.deleteLater()
+
+
 def test_a_python_that_cannot_run_is_reported_after_the_caller_connects(qtbot: Any, tmp_path: Path) -> None:
     service = BundledService(ServiceCommand(secret=new_launch_secret(), python=str(tmp_path / "no-python")))
     service.start()  # fails at once, but says so only once the caller listens

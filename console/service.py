@@ -112,7 +112,7 @@ class BundledService(QObject):
         self._process = spawned.process
         if spawned.process is None:
             # Queued: a failure to start must not be reported before the caller has connected.
-            QTimer.singleShot(0, lambda: self.failed.emit(spawned.error))
+            QTimer.singleShot(0, self, lambda: self.failed.emit(spawned.error))
             return
         log.info("bundled service (pid %s): %s %s", spawned.process.pid, self.command.python,
                  " ".join(self.command.arguments(spawned.port)))

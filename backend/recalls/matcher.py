@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, get_type_hints
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
@@ -30,7 +30,7 @@ from backend.listings.models import Listing
 from backend.recalls.candidates import candidate_ids, member_of
 from backend.recalls.extract import family, looks_like_model, without_variant
 from backend.recalls.models import Confidence, ListingReading, Recall, RecallProduct
-from backend.recalls.reading import TEXT_FIELDS, ListingText, Spans, spans_of, stored_or_read
+from backend.recalls.reading import TEXT_FIELDS, ListingFields, ListingText, Spans, spans_of, stored_or_read
 from backend.recalls.terms import GTIN, MODEL
 from backend.recalls.text import TYPE, analyse, compact, fold, fold_with_map, vocabulary
 
@@ -39,9 +39,6 @@ HIGH, MEDIUM = 0.85, 0.6
 _LINE_WEIGHT, _WORD_WEIGHT, _TYPE_WEIGHT = 3.0, 1.0, 1.0
 OTHER_TYPE = 0.7  # score factor for a listing whose title names only other product types
 _CORPORATE = re.compile(r"\b(?:inc|corp|corporation|co|company|ltd|llc|limited|gmbh|k\.?k|株式会社|有限会社)\b\.?")
-_LISTING_FIELDS = (Listing.id, Listing.external_id, Listing.title, Listing.description, Listing.brand,
-                   Listing.model_number, Listing.model_norm, Listing.barcode, Listing.barcode_gtin, Listing.status,
-                   Listing.seller_id)
 
 
 def confidence_for(score: float) -> Confidence:
@@ -400,26 +397,17 @@ def _near_miss(profile: RecallProfile, text: ListingText, brand_match: bool) -> 
     return Evidence(f"{kind}_mismatch", f"{kind} {found.raw} ≠ recalled {profile.recalled_ids}", fld, spans)
 
 
-class ListingRow(NamedTuple):
-    """A listing's columns for scoring, with its stored reading (or None)."""
-
-    id: int
-    external_id: str
-    title: str
-    description: str | None
-    brand: str | None
-    model_number: str | None
-    model_norm: str | None
-    barcode: str | None
-    barcode_gtin: str | None
-    status: str
-    seller_id: int
-    reading: str | None
+# A listing's columns for scoring: those its reading comes from, those a
+# candidate reports, then its stored reading (or None). ListingFields extended,
+# not wrapped: a row is still one flat NamedTuple, made from a result row as is.
+ListingRow = NamedTuple("ListingRow", [*get_type_hints(ListingFields).items(), ("external_id", str),
+                                       ("status", str), ("seller_id", int), ("reading", str | None)])
 
 
 @lru_cache(maxsize=4)
 def _rows_statement(dialect: str) -> Select[Any]:
-    return (select(*_LISTING_FIELDS, ListingReading.reading)
+    listing_columns = [getattr(Listing, name) for name in ListingRow._fields[:-1]]  # all but the reading
+    return (select(*listing_columns, ListingReading.reading)
             .outerjoin(ListingReading, ListingReading.listing_id == Listing.id)
             .where(member_of(dialect)(Listing.id, "ids")))
 

@@ -17,6 +17,7 @@ import json
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from backend.recalls.extract import Found, barcodes, model_numbers
@@ -24,7 +25,9 @@ from backend.recalls.text import TYPE, VOCABULARY_PATH, analyse, compact_folded,
 
 
 class ListingFields(NamedTuple):
-    """The listing columns a reading comes from (picklable, for index workers)."""
+    """The listing columns a reading comes from (picklable, for index workers).
+    The one list of them: indexing selects these columns, the rows scoring
+    loads begin with them and a stored reading's fingerprint covers them."""
 
     id: int
     title: str | None
@@ -36,6 +39,9 @@ class ListingFields(NamedTuple):
     barcode_gtin: str | None
 
 
+# What a fingerprint covers: every field a reading comes from but the id,
+# which names the listing and says nothing of it.
+_fingerprinted = attrgetter(*(name for name in ListingFields._fields if name != "id"))
 _decode = json.JSONDecoder().raw_decode  # json.loads without its checks: the text is ours
 TEXT_FIELDS = ("title", "description")  # the fields read as text (the others are identifiers)
 # Where a key or word was found (folded offsets); a stored reading keeps them
@@ -122,8 +128,7 @@ def to_json(row: Any) -> str:
 def fingerprint(row: Any) -> int:
     """A checksum of the fields a reading comes from and of the vocabulary:
     it tells a stale reading, it does not have to resist forgery."""
-    fields = (row.title, row.description, row.brand, row.model_number, row.model_norm, row.barcode, row.barcode_gtin)
-    return zlib.crc32("\x1f".join([v or "" for v in fields]).encode(), _vocabulary_checksum())
+    return zlib.crc32("\x1f".join([v or "" for v in _fingerprinted(row)]).encode(), _vocabulary_checksum())
 
 
 @lru_cache(maxsize=1)

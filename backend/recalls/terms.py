@@ -30,9 +30,8 @@ MODEL, GTIN, KEYSET = "m:", "g:", "k:"
 KEYSET_END = "k;"  # just above every keyset term in byte order
 MAX_TERM = 64
 KEY_SEPARATOR = "\n"
-# In the order of reading.ListingFields.
-COLUMNS = (Listing.id, Listing.title, Listing.description, Listing.brand, Listing.model_number, Listing.model_norm,
-           Listing.barcode, Listing.barcode_gtin)
+# What indexing reads a listing from: the columns of reading.ListingFields, in its order.
+COLUMNS = tuple(getattr(Listing, name) for name in reading.ListingFields._fields)
 Entry = tuple[int, set[str], str]  # listing id, its terms, its reading as JSON
 
 

@@ -3,6 +3,8 @@ evidence spans, and screening of listings that arrive after the recall."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -10,7 +12,7 @@ from backend.db import Database
 from backend.listings.keys import gtin14, normalise_model
 from backend.listings.models import Listing
 from backend.members.models import Member
-from backend.recalls import evaluation, matcher, service
+from backend.recalls import evaluation, matcher, reading, service
 from backend.recalls.models import Recall, RecallMatch
 from backend.recalls.schemas import ProductIn, RecallIn
 
@@ -76,6 +78,19 @@ def test_evidence_spans_highlight_what_the_seller_typed(eval_db: Database) -> No
 def test_candidates_cover_past_listings_too(eval_db: Database) -> None:
     statuses = {c.listing_status for c in _candidates(eval_db, "EV-05").values() if c.confidence == "high"}
     assert {"active", "sold", "suspended"} <= statuses
+
+
+def test_scoring_rows_carry_what_their_stored_readings_were_made_from(eval_db: Database) -> None:
+    # Indexing and scoring select the listing columns from one definition: were
+    # a column missing from the rows scoring loads, every stored reading would
+    # look stale and each listing be read again, with the same scores, slowly.
+    with eval_db.session() as s:
+        listings = {listing.id: listing for listing in s.scalars(select(Listing))}
+        rows = matcher.load_rows(s, listings)
+        assert len(rows) == len(listings) and all(row.reading for row in rows)
+        for row in rows:
+            assert json.loads(row.reading)["f"] == reading.fingerprint(row)
+            assert all(getattr(row, name) == getattr(listings[row.id], name) for name in row._fields[:-1])
 
 
 def _new_listing(db: Database, **fields: object) -> int:

@@ -15,11 +15,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from console.qt import QObject, Qt
 from widgets import formatting as fmt
-from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
+from widgets.static_table_model import StaticTableModel
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 Record = Mapping[str, Any]
 
 COLUMNS = ("When", "About", "Event", "Detail", "By", "State")
@@ -130,60 +129,41 @@ def events_of(history: Record) -> list[Event]:
     return events
 
 
-class EnforcementHistoryModel(QAbstractTableModel):
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """An event and its cells, worded once when the history arrives rather than at every paint."""
+
+    event: Event
+    cells: tuple[str, ...]
+
+
+class EnforcementHistoryModel(StaticTableModel[_Row]):
     """Rows of :func:`events_of`; ``who(staff)`` fills the "By" column (default :func:`staff_label`)."""
 
     def __init__(self, parent: QObject | None = None, *,
                  who: Callable[[StaffRef | None], str] = staff_label) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent=parent)
         self._who = who
-        self._events: list[Event] = []
-        self._cells: list[tuple[str, ...]] = []
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._events):
-            return None
-        event = self._events[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cells[index.row()][index.column()]
-        if role == ROW_ID_ROLE:
-            return event.record_id
-        if role == KIND_ROLE:
-            return event.kind
-        if role == STATUS_ROLE:
-            return event.status
-        return None
 
     def set_history(self, history: Record | None) -> None:
         """Show the events of one enforcement answer (``None`` empties the table)."""
-        self.beginResetModel()
-        try:
-            self._events = events_of(history) if history else []
-            self._cells = [event.cells(self._who) for event in self._events]
-        finally:
-            self.endResetModel()
+        self._set_rows(_Row(event, event.cells(self._who)) for event in (events_of(history) if history else []))
 
     def event_at(self, row: int) -> Event:
-        return self._events[row]
+        return self._rows[row].event
 
     @property
     def events(self) -> list[Event]:
-        return list(self._events)
+        return [row.event for row in self._rows]
+
+    def _text(self, row: _Row, column: int) -> str:
+        return row.cells[column]
+
+    def _row_id(self, row: _Row) -> int:
+        return row.event.record_id
+
+    def _status(self, row: _Row, column: int) -> str:
+        return row.event.status
+
+    def _role_data(self, row: _Row, role: int) -> Any:
+        return row.event.kind if role == KIND_ROLE else None

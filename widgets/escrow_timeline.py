@@ -10,28 +10,24 @@ of one transaction (a ledger has a handful of rows, so no paging).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from widgets import formatting as fmt
 from console.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QGridLayout,
     QHeaderView,
     QLabel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 from widgets import status_delegate
-from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
+from widgets.static_table_model import StaticTableModel
 from widgets.status_delegate import StatusDelegate
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: Ledger entry kind -> what the step means to an agent.
 STEP_TEXT: dict[str, str] = {
@@ -50,6 +46,8 @@ for _kind, _tone in (("payment", "neutral"), ("dispute", "bad"), ("release", "go
 
 COLUMNS = ("When", "Step", "Amount", "Held after", "By", "Note")
 STEP_COLUMN = 1
+#: The money columns ("Amount", "Held after"), right-aligned.
+AMOUNT_COLUMNS = (2, 3)
 
 
 def running_held(entries: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -65,66 +63,43 @@ def running_held(entries: Sequence[Mapping[str, Any]]) -> list[int]:
     return out
 
 
-class EscrowTimelineModel(QAbstractTableModel):
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """A ledger entry with what escrow held after it (that depends on the entries before it)."""
+
+    entry: dict[str, Any]
+    held: int
+
+
+class EscrowTimelineModel(StaticTableModel[_Step]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[dict[str, Any]] = []
-        self._held: list[int] = []
+        super().__init__(COLUMNS, right_aligned=AMOUNT_COLUMNS, parent=parent)
 
     def set_entries(self, entries: Sequence[Mapping[str, Any]]) -> None:
-        self.beginResetModel()
-        try:
-            self._entries = [dict(e) for e in entries]
-            self._held = running_held(self._entries)
-        finally:
-            self.endResetModel()
+        self._set_rows(_Step(dict(entry), held) for entry, held in zip(entries, running_held(entries)))
 
     def entry(self, row: int) -> dict[str, Any]:
-        return dict(self._entries[row])
+        return dict(self._rows[row].entry)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
+    def _text(self, row: _Step, column: int) -> str:
+        entry = row.entry
+        kind = str(entry.get("kind") or "")
+        amount = int(entry.get("amount") or 0)
+        values = (
+            fmt.when(entry.get("created_at")),
+            STEP_TEXT.get(kind, fmt.label(kind)),
+            fmt.yen(amount) if amount else "—",
+            fmt.yen(row.held),
+            str(entry.get("actor_label") or ""),
+            str(entry.get("note") or ""),
+        )
+        return values[column]
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def _row_id(self, row: _Step) -> Any:
+        return row.entry.get("seq")
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._entries):
-            return None
-        entry, column = self._entries[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            kind = str(entry.get("kind") or "")
-            amount = int(entry.get("amount") or 0)
-            values = (
-                fmt.when(entry.get("created_at")),
-                STEP_TEXT.get(kind, fmt.label(kind)),
-                fmt.yen(amount) if amount else "—",
-                fmt.yen(self._held[index.row()]),
-                str(entry.get("actor_label") or ""),
-                str(entry.get("note") or ""),
-            )
-            return values[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (2, 3):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ID_ROLE:
-            return entry.get("seq")
-        if role == STATUS_ROLE:
-            return str(entry.get("kind") or "")
-        return None
+    def _status(self, row: _Step, column: int) -> str:
+        return str(row.entry.get("kind") or "")
 
 
 class EscrowTimeline(QWidget):

@@ -21,10 +21,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 from widgets import formatting as fmt
-from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from console.qt import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from widgets import status_delegate
 from widgets.paged_model import Column, Fetcher, Page, Pager
-from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
+from widgets.roles import STATUS_ROLE
+from widgets.static_table_model import StaticTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 #: The whole record of a row (a dict), for panes that explain it.
@@ -83,71 +84,45 @@ RECALL_COLUMNS: tuple[Column, ...] = (
 )
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(StaticTableModel[dict[str, Any]]):
     """A short, whole list of records; ``status_key`` feeds the status pill."""
+
+    #: Columns drawn as pills show their own value's tone.
+    STATUS_KEYS = frozenset({"status", "confidence", "removal_state", "why", "return_status"})
 
     def __init__(self, columns: Sequence[Column], *, id_key: str = "id", status_key: str = "status",
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([column.title for column in columns],
+                         right_aligned=[n for n, column in enumerate(columns) if column.align_right], parent=parent)
         self._columns = tuple(columns)
         self._id_key = id_key
         self._status_key = status_key
-        self._records: list[dict[str, Any]] = []
 
     @property
     def columns(self) -> tuple[Column, ...]:
         return self._columns
 
     def set_records(self, records: Sequence[Mapping[str, Any]]) -> None:
-        self.beginResetModel()
-        try:
-            self._records = [dict(r) for r in records]
-        finally:
-            self.endResetModel()
+        self._set_rows(dict(r) for r in records)
 
     def record(self, row: int) -> dict[str, Any]:
-        return dict(self._records[row])
+        return dict(self._rows[row])
 
     def records(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self._records]
+        return [dict(r) for r in self._rows]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
+    def _text(self, row: dict[str, Any], column: int) -> str:
+        return self._cell(row, self._columns[column])
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+    def _row_id(self, row: dict[str, Any]) -> Any:
+        return row.get(self._id_key)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._columns):
-            return self._columns[section].title
-        return None
+    def _status(self, row: dict[str, Any], column: int) -> str:
+        key = self._columns[column].key
+        return str(row.get(key if key in self.STATUS_KEYS else self._status_key) or "")
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._records):
-            return None
-        record, column = self._records[index.row()], self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cell(record, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ID_ROLE:
-            return record.get(self._id_key)
-        if role == STATUS_ROLE:
-            return str(record.get(column.key if column.key in self.STATUS_KEYS else self._status_key) or "")
-        if role == RECORD_ROLE:
-            return dict(record)
-        return None
-
-    #: Columns drawn as pills show their own value's tone.
-    STATUS_KEYS = frozenset({"status", "confidence", "removal_state", "why", "return_status"})
+    def _role_data(self, row: dict[str, Any], role: int) -> Any:
+        return dict(row) if role == RECORD_ROLE else None
 
     def _cell(self, record: Mapping[str, Any], column: Column) -> str:
         return column.format(record.get(column.key))
@@ -179,7 +154,7 @@ class MatchesModel(RecordTableModel):
         self._pager = Pager(None, self._add_page, self)
         self._pager.loading_changed.connect(self.loading_changed)
         self._pager.failed.connect(self.load_failed)
-        self._pager.loaded.connect(lambda: self.page_loaded.emit(len(self._records)))
+        self._pager.loaded.connect(lambda: self.page_loaded.emit(len(self._rows)))
 
     @property
     def is_loading(self) -> bool:
@@ -193,7 +168,7 @@ class MatchesModel(RecordTableModel):
         """Start over (another recall, a new filter); late pages of before are ignored."""
         self.beginResetModel()
         try:
-            self._records = []
+            self._rows = []
             self._pager.restart(fetcher)
         finally:
             self.endResetModel()
@@ -213,9 +188,9 @@ class MatchesModel(RecordTableModel):
         """Replace the rows of these records (by id); ``dataChanged`` for those rows. The rows changed."""
         by_id = {r.get("id"): dict(r) for r in records}
         changed = []
-        for row, record in enumerate(self._records):
+        for row, record in enumerate(self._rows):
             if record.get("id") in by_id:
-                self._records[row] = by_id[record["id"]]
+                self._rows[row] = by_id[record["id"]]
                 changed.append(row)
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
@@ -223,7 +198,7 @@ class MatchesModel(RecordTableModel):
 
     def tick(self) -> None:
         """The clock moved: repaint the removal countdowns only."""
-        rows = [r for r, rec in enumerate(self._records) if rec.get("removal_seconds_left") is not None]
+        rows = [r for r, rec in enumerate(self._rows) if rec.get("removal_seconds_left") is not None]
         if rows:
             self.dataChanged.emit(self.index(rows[0], REMOVAL_COLUMN), self.index(rows[-1], REMOVAL_COLUMN),
                                   [Qt.ItemDataRole.DisplayRole])
@@ -238,15 +213,15 @@ class MatchesModel(RecordTableModel):
         return super()._cell(record, column)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == STATUS_ROLE and index.isValid() and index.row() < len(self._records) \
+        if role == STATUS_ROLE and index.isValid() and index.row() < len(self._rows) \
                 and self._columns[index.column()].key == "removal_due_at":
-            return str(self._records[index.row()].get("removal_state") or "")
+            return str(self._rows[index.row()].get("removal_state") or "")
         return super().data(index, role)
 
     def _add_page(self, page: Page) -> None:
         items = [dict(i) for i in page.items]
         if items:
-            first = len(self._records)
+            first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
-            self._records.extend(items)
+            self._rows.extend(items)
             self.endInsertRows()

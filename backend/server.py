@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future

@@ -115,7 +115,7 @@ def main() -> None:
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='anzen-console-bench-')) / 'bench.db'}"
     focus = _prepare(url, args)
     process, base = _serve(url)
-    app = QApplication([])
+    _app = QApplication([])  # must exist while the panes live
     runner = TaskRunner()
     client = ApiClient(base)
     try:

@@ -28,6 +28,7 @@ from console.qt import (
     QColor,
     QDialog,
     QDoubleSpinBox,
+    QFont,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,7 +39,6 @@ from console.qt import (
     QPainter,
     QPainterPath,
     QPen,
-    QPersistentModelIndex,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -49,56 +49,29 @@ from console.qt import (
     QVBoxLayout,
     QWidget,
 )
+from widgets.static_table_model import StaticTableModel
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 Record = Mapping[str, Any]
 PREVIEW_DELAY_MS = 250
 
 
-class RecordTableModel(QAbstractTableModel):
-    """A few dict rows shown through (title, formatter) columns."""
+class RecordTableModel(StaticTableModel[Record]):
+    """A few dict rows shown through (title, formatter) columns; the active one in bold."""
 
     def __init__(self, columns: Sequence[tuple[str, Any]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = tuple(columns)
-        self._rows: list[Record] = []
+        super().__init__([title for title, _format in columns], parent=parent)
+        self._formats = tuple(format_ for _title, format_ in columns)
+        self._bold = QFont()
+        self._bold.setBold(True)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _text(self, row: Record, column: int) -> str:
+        return self._formats[column](row)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._columns):
-            return self._columns[section][0]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()][1](row)
-        if role == Qt.ItemDataRole.FontRole and row.get("active"):
-            font = QLabel().font()
-            font.setBold(True)
-            return font
-        return None
+    def _role_data(self, row: Record, role: int) -> Any:
+        return self._bold if role == Qt.ItemDataRole.FontRole and row.get("active") else None
 
     def set_rows(self, rows: Sequence[Record]) -> None:
-        self.beginResetModel()
-        try:
-            self._rows = [dict(row) for row in rows]
-        finally:
-            self.endResetModel()
+        self._set_rows(dict(row) for row in rows)
 
     def row(self, number: int) -> Record:
         return self._rows[number]

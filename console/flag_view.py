@@ -14,12 +14,10 @@ from typing import Any
 from widgets import formatting as fmt
 from console.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QHeaderView,
     QLabel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSplitter,
     Qt,
     QTableView,
@@ -27,9 +25,9 @@ from console.qt import (
     QWidget,
 )
 from widgets.highlight_text import HighlightText
+from widgets.static_table_model import StaticTableModel
 
 Record = Mapping[str, Any]
-ModelIndex = QModelIndex | QPersistentModelIndex
 REASON_COLUMNS = ("Signal", "Policy", "Why", "Weight")
 SPANS_ROLE = Qt.ItemDataRole.UserRole + 30
 
@@ -56,53 +54,24 @@ def normalise_reasons(reasons: Any) -> list[dict[str, Any]]:
     return result
 
 
-class FlagReasonsModel(QAbstractTableModel):
+class FlagReasonsModel(StaticTableModel[Record]):
     """The reasons of one flag; a handful of rows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._reasons: list[dict[str, Any]] = []
+        super().__init__(REASON_COLUMNS, right_aligned=(3,), parent=parent)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._reasons)
+    def _text(self, reason: Record, column: int) -> str:
+        return (fmt.label(reason.get("signal")) or "—", fmt.label(reason.get("policy")) or "—",
+                str(reason.get("text") or ""), _weight(reason.get("weight")))[column]
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(REASON_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(REASON_COLUMNS):
-            return REASON_COLUMNS[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._reasons):
-            return None
-        reason = self._reasons[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (fmt.label(reason.get("signal")) or "—", fmt.label(reason.get("policy")) or "—",
-                    str(reason.get("text") or ""), _weight(reason.get("weight")))[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == SPANS_ROLE:
-            return list(reason.get("spans") or [])
-        return None
+    def _role_data(self, reason: Record, role: int) -> Any:
+        return list(reason.get("spans") or []) if role == SPANS_ROLE else None
 
     def set_reasons(self, reasons: Sequence[Record]) -> None:
-        self.beginResetModel()
-        try:
-            self._reasons = normalise_reasons(reasons)
-        finally:
-            self.endResetModel()
+        self._set_rows(normalise_reasons(reasons))
 
     def all_spans(self) -> list[list[int]]:
-        return [span for reason in self._reasons for span in reason.get("spans") or []]
+        return [span for reason in self._rows for span in reason.get("spans") or []]
 
 
 class FlagView(QWidget):

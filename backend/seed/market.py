@@ -187,7 +187,7 @@ def write_listings(ctx: SeedContext, plan: ModerationPlan, *, first_percent: int
     rng, base, writer = ctx.rng, ctx.base, ctx.writer
     scale = ctx.scale
     listings, transactions = Listing.__table__, Transaction.__table__
-    ledger, ratings = LedgerEntry.__table__, Rating.__table__
+    ledger = LedgerEntry.__table__
     factory = ListingFactory(rng)
     listing_base = writer.reserve(listings, scale.listings)
     sales = SalesIndex({state: [] for state in STATES})

@@ -3,9 +3,11 @@ member, and the permission check every endpoint declares."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Annotated, Any
 
+import anyio.to_thread
+from anyio import CancelScope, CapacityLimiter
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
@@ -22,12 +24,26 @@ def get_database(request: Request) -> Database:
     return request.app.state.db
 
 
-def _session(request: Request) -> Iterator[Session]:
-    """One transaction per request, committed once at the edge (or rolled back)."""
+async def _session(request: Request) -> AsyncIterator[Session]:
+    """One transaction per request, committed once at the edge (or rolled back).
+
+    A coroutine, not a sync generator: making a Session does no I/O (it
+    connects on first use, in the worker thread that runs the first query), so
+    only the end of the transaction goes to a worker thread. Each worker-thread
+    call is a round trip between the event loop and a worker; an authorised
+    request made four more of them than /health (bench/auth_overhead.py)."""
     db: Database = request.app.state.db
     session = db.session(write=request.method not in _SAFE_METHODS)
     try:
         yield session
+    except BaseException:
+        await _off_loop(_roll_back, session)
+        raise
+    await _off_loop(_commit, session)
+
+
+def _commit(session: Session) -> None:
+    try:
         session.commit()
     except BaseException:
         session.rollback()
@@ -36,10 +52,29 @@ def _session(request: Request) -> Iterator[Session]:
         session.close()
 
 
+def _roll_back(session: Session) -> None:
+    try:
+        session.rollback()
+    finally:
+        session.close()
+
+
+async def _off_loop(end: Callable[[Session], None], session: Session) -> None:
+    """End the transaction in a worker thread, as FastAPI ends a sync generator
+    dependency: shielded from cancellation, and with a limiter of its own, so
+    that returning a connection never waits for a worker thread that may itself
+    be waiting for a connection."""
+    with CancelScope(shield=True):
+        await anyio.to_thread.run_sync(end, session, limiter=CapacityLimiter(1))
+
+
 DbSession = Annotated[Session, Depends(_session, scope="function")]
 
 
 def _current_staff(request: Request, session: DbSession) -> Staff:
+    # Sync on purpose, so FastAPI runs it in a worker thread: the lookup is the
+    # request's first query, and on SQLite a writer's BEGIN IMMEDIATE may wait
+    # for the write lock for up to busy_timeout; never on the event loop.
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
@@ -53,8 +88,10 @@ def _current_staff(request: Request, session: DbSession) -> Staff:
 CurrentStaff = Annotated[Staff, Depends(_current_staff)]
 
 
-def require(permission: Permission) -> Callable[[Staff], Staff]:
-    def check(staff: CurrentStaff) -> Staff:
+def require(permission: Permission) -> Callable[[Staff], Coroutine[Any, Any, Staff]]:
+    # A coroutine: the check is a table lookup on the already loaded staff
+    # member, not worth a worker-thread call of its own.
+    async def check(staff: CurrentStaff) -> Staff:
         if not allowed(staff.role, permission):
             raise Forbidden(f"Your role ({staff.role}) may not {permission.value.replace('_', ' ')}.")
         return staff

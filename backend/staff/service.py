@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from backend.audit import service as audit
@@ -67,16 +67,26 @@ def login(session: Session, *, username: str, password: str) -> tuple[str, datet
     return token, expires_at, staff
 
 
+#: Built once, not per request: building the select (entities, join,
+#: comparison) was about a third of the lookup's time on SQLite. Selecting the
+#: token's two timestamps rather than its row spares loading an object nothing uses.
+_STAFF_FOR_TOKEN = (
+    select(Staff, AuthToken.revoked_at, AuthToken.expires_at)
+    .join(AuthToken, AuthToken.staff_id == Staff.id)
+    .where(AuthToken.token_hash == bindparam("digest"))
+)
+
+
 def staff_for_token(session: Session, *, token: str) -> Staff | None:
-    row = session.execute(
-        select(Staff, AuthToken)
-        .join(AuthToken, AuthToken.staff_id == Staff.id)
-        .where(AuthToken.token_hash == token_digest(token))
-    ).first()
+    """The active staff member signed in with ``token``, or None if the token
+    is unknown, revoked or expired, or the account was deactivated. Checked
+    against the database on every call: nothing is cached, so signing out or
+    deactivating takes effect on the next request, in every process."""
+    row = session.execute(_STAFF_FOR_TOKEN, {"digest": token_digest(token)}).first()
     if row is None:
         return None
-    staff, auth = row
-    if auth.revoked_at is not None or auth.expires_at <= utcnow() or not staff.active:
+    staff, revoked_at, expires_at = row
+    if revoked_at is not None or expires_at <= utcnow() or not staff.active:
         return None
     return staff
 

@@ -7,10 +7,11 @@ still being imported (see :mod:`backend.server`)."""
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, FastAPI
 from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from backend import __version__
 from backend.config import LAUNCH_SECRET_HEADER
@@ -39,7 +40,7 @@ def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = 
         app.include_router(router, prefix=API_PREFIX)
 
     if launch_secret:
-        _require_launch_secret(app, launch_secret)
+        app.add_middleware(LaunchSecret, secret=launch_secret)
     return app
 
 
@@ -73,16 +74,26 @@ def exact_paths(routers: Sequence[APIRouter]) -> frozenset[str]:
                                     if "{" not in getattr(route, "path", "{")})
 
 
-def _require_launch_secret(app: FastAPI, secret: str) -> None:
+class LaunchSecret:
     """The bundled service listens on loopback, where any local process could
-    call it; the per-launch secret keeps it to the console that started it."""
+    call it; the per-launch secret keeps its API to the console that started it.
 
-    @app.middleware("http")
-    async def check_secret(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if request.url.path.startswith(API_PREFIX):
-            given = request.headers.get(LAUNCH_SECRET_HEADER, "")
-            if not hmac.compare_digest(given.encode(), secret.encode()):
-                return JSONResponse(
-                    error_body("unauthorized", f"Missing or wrong {LAUNCH_SECRET_HEADER} header."), status_code=401
-                )
-        return await call_next(request)
+    Plain ASGI rather than ``@app.middleware("http")``, which runs every
+    request, /health included, through extra tasks and stream wrappers.
+    """
+
+    def __init__(self, app: ASGIApp, secret: str) -> None:
+        self._app = app
+        self._secret = secret.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(API_PREFIX):
+            given = next((value for name, value in scope["headers"] if name == _SECRET_HEADER), b"")
+            if not hmac.compare_digest(given, self._secret):
+                refusal = error_body("unauthorized", f"Missing or wrong {LAUNCH_SECRET_HEADER} header.")
+                await JSONResponse(refusal, status_code=401)(scope, receive, send)
+                return
+        await self._app(scope, receive, send)
+
+
+_SECRET_HEADER = LAUNCH_SECRET_HEADER.lower().encode("latin-1")

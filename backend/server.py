@@ -10,6 +10,7 @@ that arrives sooner waits for it; nothing is refused or answered twice.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 import threading
@@ -74,16 +75,19 @@ class StagedApp:
         if scope["type"] == "lifespan":
             await self._first(scope, receive, send)
             return
-        if not self._full.done() and scope["path"] in self._first_paths:
-            try:
-                await self._first(scope, receive, send)
-            finally:
-                if scope["path"] != "/health":
-                    self.load()
-            return
-        self.load()
+        if not self._full.done():
+            if scope["path"] in self._first_paths:
+                try:
+                    await self._first(scope, receive, send)
+                finally:
+                    if scope["path"] != "/health":
+                        self.load()
+                return
+            self.load()
+            with contextlib.suppress(Exception):  # reported below, as on every later request
+                await asyncio.wrap_future(self._full)
         try:
-            app = await asyncio.wrap_future(self._full)
+            app = self._full.result()
         except Exception as exc:  # noqa: BLE001 - the loader logged it; every request says so
             await JSONResponse(error_body("unavailable", f"The service could not load its API: {exc}. "
                                           "Restart it; if this happens again, see its log."),

@@ -54,6 +54,8 @@ def test_launch_secret_guards_the_api(db: Database) -> None:
     with TestClient(create_app(db, launch_secret="s3cret")) as client:
         assert client.get("/health").status_code == 200
         _is_error(client.post("/api/v1/auth/login", json={"username": "x", "password": "y"}), 401, "unauthorized")
+        _is_error(client.get("/api/v1/me", headers={"X-Anzen-Secret": "s3cre"}), 401, "unauthorized")
+        _is_error(client.get("/api/v1/me", headers={"X-Anzen-Secret": "s3cret-and-more"}), 401, "unauthorized")
         with_secret = client.post("/api/v1/auth/login", json={"username": "x", "password": "y"},
                                   headers={"X-Anzen-Secret": "s3cret"})
         assert with_secret.json()["error"]["message"] == "Wrong username or password."

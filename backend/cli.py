@@ -76,9 +76,10 @@ def _serve(args: argparse.Namespace, db: Database) -> int:
     sign_in = create_app(db, demo=demo, launch_secret=secret, routers=routers)
 
     def load_full() -> FastAPI:
-        app = create_app(db, demo=demo, launch_secret=secret)
-        _start_up_done()
-        return app
+        try:
+            return create_app(db, demo=demo, launch_secret=secret)
+        finally:
+            _start_up_done()
 
     return 0 if serve(sign_in, exact_paths(routers), load_full,
                       host=args.host, port=args.port, log_level=args.log_level) else 1

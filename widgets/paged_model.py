@@ -8,19 +8,21 @@ it (the Anki browser holds ids the same way).
 Pages arrive through a :data:`Fetcher` the console injects. The model does not
 know about HTTP or threads; it only requires that the callbacks run on the UI
 thread. ``canFetchMore``/``fetchMore`` let the view page in as it scrolls.
-:class:`Pager` is that paging on its own, for models that keep richer rows
-(the work queue, recall matches).
+:class:`Pager` is that paging on its own; :class:`PagedRowsModel` puts it
+on a :class:`~widgets.static_table_model.StaticTableModel`, so every paged
+list (plain lists, the work queue, recall matches) answers views, signals
+and ``qtmodeltester`` the same way and only says what one page's rows are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from sys import intern
 from typing import Any
 
-from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
+from console.qt import QModelIndex, QObject, QPersistentModelIndex, Signal
+from widgets.static_table_model import RowT, StaticTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -153,8 +155,15 @@ class Pager(QObject):
             self.loading_changed.emit(loading)
 
 
-class PagedTableModel(QAbstractTableModel):
-    """Rows of one server list, appended page by page as the view asks."""
+class PagedRowsModel(StaticTableModel[RowT]):
+    """A :class:`StaticTableModel` whose rows arrive page by page through a
+    :class:`Pager`, appended at the end as the view asks.
+
+    Subclasses say which rows a page adds (:meth:`_page_rows`, where they
+    convert, filter or drop rows they already hold) and how they start over
+    (their own ``reset``, through :meth:`_restart`); the paging, its signals
+    and the row insertion are written here once.
+    """
 
     loading_changed = Signal(bool)
     #: A page failed; the model stops fetching until :meth:`retry`.
@@ -162,52 +171,13 @@ class PagedTableModel(QAbstractTableModel):
     #: A page arrived (also when it was empty), with the total row count.
     page_loaded = Signal(int)
 
-    def __init__(self, columns: Sequence[Column], fetcher: Fetcher | None = None,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = tuple(columns)
-        self._rows: list[_Row] = []
+    def __init__(self, titles: Sequence[str], *, right_aligned: Iterable[int] | None = None,
+                 fetcher: Fetcher | None = None, parent: QObject | None = None) -> None:
+        super().__init__(titles, right_aligned=right_aligned, parent=parent)
         self._pager = Pager(fetcher, self._add_page, self)
         self._pager.loading_changed.connect(self.loading_changed)
         self._pager.failed.connect(self.load_failed)
         self._pager.loaded.connect(lambda: self.page_loaded.emit(len(self._rows)))
-
-    # -- Qt model interface -------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.cells[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self._columns[index.column()].align_right:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ID_ROLE:
-            return row.row_id
-        if role == STATUS_ROLE:
-            return row.status
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._pager.can_fetch_more()
@@ -216,20 +186,56 @@ class PagedTableModel(QAbstractTableModel):
         if not parent.isValid():
             self._pager.fetch_more()
 
-    # -- public API ---------------------------------------------------------
-
-    @property
-    def columns(self) -> tuple[Column, ...]:
-        return self._columns
-
     @property
     def is_loading(self) -> bool:
         return self._pager.is_loading
 
     @property
     def error(self) -> Exception | None:
-        """The error that stopped paging, until :meth:`retry` or :meth:`reset`."""
+        """The error that stopped paging, until :meth:`retry` or the next reset."""
         return self._pager.error
+
+    def retry(self) -> None:
+        """Try the page that failed again."""
+        self._pager.retry()
+
+    def _restart(self, fetcher: Fetcher | None) -> None:
+        """Forget every row and page ``fetcher`` from its start (``None``: an
+        empty list); answers to requests made before are ignored."""
+        self.beginResetModel()
+        try:
+            self._rows = []
+            self._pager.restart(fetcher)
+        finally:
+            self.endResetModel()
+        self.fetchMore()
+
+    def _add_page(self, page: Page) -> None:
+        rows = self._page_rows(page)
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def _page_rows(self, page: Page) -> list[RowT]:
+        """The rows ``page`` appends, in order: every subclass says this."""
+        raise NotImplementedError
+
+
+class PagedTableModel(PagedRowsModel[_Row]):
+    """Rows of one server list, appended page by page as the view asks."""
+
+    def __init__(self, columns: Sequence[Column], fetcher: Fetcher | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__([column.title for column in columns],
+                         right_aligned=[n for n, column in enumerate(columns) if column.align_right],
+                         fetcher=fetcher, parent=parent)
+        self._columns = tuple(columns)
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
 
     def row_id(self, row: int) -> Any:
         return self._rows[row].row_id
@@ -243,28 +249,17 @@ class PagedTableModel(QAbstractTableModel):
         """Forget all rows and the fetcher: an empty list until the next :meth:`reset`."""
         self._restart(None)
 
-    def retry(self) -> None:
-        """Try the page that failed again."""
-        self._pager.retry()
+    def _text(self, row: _Row, column: int) -> str:
+        return row.cells[column]
 
-    def _restart(self, fetcher: Fetcher | None) -> None:
-        self.beginResetModel()
-        try:
-            self._rows = []
-            self._pager.restart(fetcher)
-        finally:
-            self.endResetModel()
-        self.fetchMore()
+    def _row_id(self, row: _Row) -> Any:
+        return row.row_id
 
-    # -- page arrival -------------------------------------------------------
+    def _status(self, row: _Row, column: int) -> str:
+        return row.status
 
-    def _add_page(self, page: Page) -> None:
-        rows = [self._make_row(item) for item in page.items]
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+    def _page_rows(self, page: Page) -> list[_Row]:
+        return [self._make_row(item) for item in page.items]
 
     def _make_row(self, item: Mapping[str, Any]) -> _Row:
         cells = tuple(_shared(column.format(item.get(column.key))) for column in self._columns)

@@ -1,8 +1,9 @@
 """The work queue as a table model: inquiries and flags in one list.
 
 Rows arrive two ways: pages (``canFetchMore``/``fetchMore`` through an
-injected :data:`~widgets.paged_model.Fetcher` and a
-:class:`~widgets.paged_model.Pager`, as every paged list does) and change batches from the service's cheap poll (:meth:`apply_changes`).
+injected :data:`~widgets.paged_model.Fetcher`, as every
+:class:`~widgets.paged_model.PagedRowsModel` does) and change batches from
+the service's cheap poll (:meth:`apply_changes`).
 A change updates its row in place (``dataChanged``), moves it when its sort
 key changed (``beginMoveRows``, so selection and scroll position survive),
 inserts it where it sorts, or removes it when it left the queue or no longer
@@ -21,9 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from widgets.paged_model import Fetcher, Page, Pager
-from widgets.roles import COUNTDOWN_ROLE, ITEM_ROLE, ROW_ID_ROLE, STATUS_ROLE, URGENCY_ROLE
+from console.qt import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from widgets.paged_model import Fetcher, Page, PagedRowsModel
+from widgets.roles import COUNTDOWN_ROLE, ITEM_ROLE, URGENCY_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Item = Mapping[str, Any]
@@ -73,12 +74,9 @@ class Columns:
     WIDTHS = (64, 64, 110, 190, 300, 170, 130, 130, 70)
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(PagedRowsModel[QueueRow]):
     """Open queue items, paged in from the service and kept current by polling."""
 
-    loading_changed = Signal(bool)
-    load_failed = Signal(object)
-    page_loaded = Signal(int)
     #: An item changed (from a page or a poll), with the new row data: the
     #: open workspace listens so its claim countdown stays right.
     item_updated = Signal(object)
@@ -88,86 +86,26 @@ class QueueModel(QAbstractTableModel):
     def __init__(self, fetcher: Fetcher | None = None, *, sort_key: SortKey | None = None,
                  matches: Matcher | None = None, clock: Callable[[], float] = time.monotonic,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(Columns.TITLES, right_aligned=(Columns.PRIORITY, Columns.AGE), fetcher=fetcher,
+                         parent=parent)
         self._sort_key: SortKey = sort_key or (lambda item: (item.get("rank") or "", item.get("id") or 0))
         self._matches: Matcher = matches or (lambda item: True)
         self._clock = clock
-        self._rows: list[QueueRow] = []
         self._lapsed: set[int] = set()
-        self._pager = Pager(fetcher, self._add_page, self)
-        self._pager.loading_changed.connect(self.loading_changed)
-        self._pager.failed.connect(self.load_failed)
-        self._pager.loaded.connect(lambda: self.page_loaded.emit(len(self._rows)))
-
-    # -- Qt model interface -------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Columns.TITLES)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Columns.TITLES):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return Columns.TITLES[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        # The roles that depend on the column (and the clock); the base answers the rest.
+        if role in (Qt.ItemDataRole.ToolTipRole, COUNTDOWN_ROLE, URGENCY_ROLE) and index.isValid() \
+                and index.row() < len(self._rows):
+            row, column = self._rows[index.row()], index.column()
+            if role == COUNTDOWN_ROLE:
+                return self._countdown(row, column)
+            if role == URGENCY_ROLE:
+                return self._urgency(row, column)
             return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            right = column in (Columns.PRIORITY, Columns.AGE)
-            horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ID_ROLE:
-            # The record's own id (the inquiry's, the flag's), as in every other list;
-            # the queue item id is :meth:`row_id`.
-            return row.item.get("ref_id")
-        if role == STATUS_ROLE:
-            return str(row.item.get("status") or "")
-        if role == ITEM_ROLE:
-            return row.item
-        if role == COUNTDOWN_ROLE:
-            if column == Columns.DUE:
-                return int(row.due_at - self._clock())
-            if column == Columns.CLAIM:
-                left = self._claim_left(row)
-                return None if left is None else int(left)
-            return None
-        if role == URGENCY_ROLE:
-            return self._urgency(row, column)
-        return None
-
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._pager.can_fetch_more()
-
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not parent.isValid():
-            self._pager.fetch_more()
+        return super().data(index, role)
 
     # -- public API ---------------------------------------------------------
-
-    @property
-    def is_loading(self) -> bool:
-        return self._pager.is_loading
-
-    @property
-    def error(self) -> Exception | None:
-        return self._pager.error
 
     def row_id(self, row: int) -> Any:
         return self._rows[row].item.get("id")
@@ -189,21 +127,12 @@ class QueueModel(QAbstractTableModel):
     def reset(self, fetcher: Fetcher | None = None, *, sort_key: SortKey | None = None,
               matches: Matcher | None = None) -> None:
         """Start over (new filters or sort); answers to earlier requests are ignored."""
-        self.beginResetModel()
-        try:
-            if sort_key is not None:
-                self._sort_key = sort_key
-            if matches is not None:
-                self._matches = matches
-            self._rows = []
-            self._lapsed.clear()
-            self._pager.restart(fetcher or self._pager.fetcher)
-        finally:
-            self.endResetModel()
-        self.fetchMore()
-
-    def retry(self) -> None:
-        self._pager.retry()
+        if sort_key is not None:
+            self._sort_key = sort_key
+        if matches is not None:
+            self._matches = matches
+        self._lapsed.clear()
+        self._restart(fetcher or self._pager.fetcher)
 
     def apply_changes(self, items: Sequence[Item]) -> None:
         """Bring rows in line with changed items from the poll (or an action's answer)."""
@@ -271,6 +200,24 @@ class QueueModel(QAbstractTableModel):
 
     # -- rows ---------------------------------------------------------------------
 
+    def _row_id(self, row: QueueRow) -> Any:
+        # The record's own id (the inquiry's, the flag's), as in every other list;
+        # the queue item id is :meth:`row_id`.
+        return row.item.get("ref_id")
+
+    def _status(self, row: QueueRow, column: int) -> str:
+        return str(row.item.get("status") or "")
+
+    def _role_data(self, row: QueueRow, role: int) -> Any:
+        return row.item if role == ITEM_ROLE else None
+
+    def _page_rows(self, page: Page) -> list[QueueRow]:
+        # A poll may have inserted an item before its page arrived, and a page
+        # may still carry an item that has closed since.
+        known = {row.item.get("id") for row in self._rows}
+        return [self._make_row(item) for item in page.items
+                if item.get("id") not in known and item.get("open", True)]
+
     def _make_row(self, item: Item) -> QueueRow:
         now = self._clock()
         claim_left = item.get("claim_seconds_left")
@@ -298,6 +245,14 @@ class QueueModel(QAbstractTableModel):
             return None
         left = row.claim_until - self._clock()
         return left if left > 0 else None
+
+    def _countdown(self, row: QueueRow, column: int) -> int | None:
+        if column == Columns.DUE:
+            return int(row.due_at - self._clock())
+        if column == Columns.CLAIM:
+            left = self._claim_left(row)
+            return None if left is None else int(left)
+        return None
 
     def _urgency(self, row: QueueRow, column: int) -> str:
         if column == Columns.DUE:
@@ -361,15 +316,3 @@ class QueueModel(QAbstractTableModel):
         if column == Columns.PRIORITY:
             return "Severity" + (" · detector score" if item.get("kind") == "flag" else "")
         return self._text(row, column)
-
-    # -- page arrival -------------------------------------------------------
-
-    def _add_page(self, page: Page) -> None:
-        known = {row.item.get("id") for row in self._rows}
-        rows = [self._make_row(item) for item in page.items
-                if item.get("id") not in known and item.get("open", True)]
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()

@@ -21,9 +21,9 @@ from datetime import datetime, timezone
 from typing import Any
 
 from widgets import formatting as fmt
-from console.qt import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from console.qt import QModelIndex, QObject, QPersistentModelIndex, Qt
 from widgets import status_delegate
-from widgets.paged_model import Column, Fetcher, Page, Pager
+from widgets.paged_model import Column, Fetcher, Page, PagedRowsModel
 from widgets.roles import STATUS_ROLE
 from widgets.static_table_model import StaticTableModel
 
@@ -140,49 +140,23 @@ MATCH_COLUMNS: tuple[Column, ...] = (
 REMOVAL_COLUMN = 4
 
 
-class MatchesModel(RecordTableModel):
-    """Matches of one recall, paged in as the view scrolls (best score first)."""
+class MatchesModel(RecordTableModel, PagedRowsModel[dict[str, Any]]):
+    """Matches of one recall, paged in as the view scrolls (best score first).
 
-    loading_changed = Signal(bool)
-    load_failed = Signal(object)
-    page_loaded = Signal(int)
+    The cells and roles are a :class:`RecordTableModel`'s, the paging a
+    :class:`PagedRowsModel`'s: both extend :class:`StaticTableModel`, and
+    ``RecordTableModel``'s ``super().__init__`` reaches ``PagedRowsModel``
+    here, which starts it without a fetcher.
+    """
 
     def __init__(self, parent: QObject | None = None,
                  clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
         super().__init__(MATCH_COLUMNS, parent=parent)
         self._clock = clock
-        self._pager = Pager(None, self._add_page, self)
-        self._pager.loading_changed.connect(self.loading_changed)
-        self._pager.failed.connect(self.load_failed)
-        self._pager.loaded.connect(lambda: self.page_loaded.emit(len(self._rows)))
-
-    @property
-    def is_loading(self) -> bool:
-        return self._pager.is_loading
-
-    @property
-    def error(self) -> Exception | None:
-        return self._pager.error
 
     def reset(self, fetcher: Fetcher | None) -> None:
         """Start over (another recall, a new filter); late pages of before are ignored."""
-        self.beginResetModel()
-        try:
-            self._rows = []
-            self._pager.restart(fetcher)
-        finally:
-            self.endResetModel()
-        self.fetchMore()
-
-    def retry(self) -> None:
-        self._pager.retry()
-
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._pager.can_fetch_more()
-
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not parent.isValid():
-            self._pager.fetch_more()
+        self._restart(fetcher)
 
     def update_records(self, records: Sequence[Mapping[str, Any]]) -> list[int]:
         """Replace the rows of these records (by id); ``dataChanged`` for those rows. The rows changed."""
@@ -218,10 +192,5 @@ class MatchesModel(RecordTableModel):
             return str(self._rows[index.row()].get("removal_state") or "")
         return super().data(index, role)
 
-    def _add_page(self, page: Page) -> None:
-        items = [dict(i) for i in page.items]
-        if items:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
-            self._rows.extend(items)
-            self.endInsertRows()
+    def _page_rows(self, page: Page) -> list[dict[str, Any]]:
+        return [dict(item) for item in page.items]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from console.qt import QModelIndex, Qt, QTableView
-from widgets.paged_model import Column, Page, PagedTableModel
+from widgets.paged_model import Column, Page, PagedRowsModel, PagedTableModel
 from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
 
 COLUMNS = (Column("title", "Title"), Column("price", "Price", lambda v: f"¥{v:,}", align_right=True))
@@ -140,3 +140,50 @@ def test_child_indexes_have_no_rows(parent_row: int) -> None:
     assert model.rowCount(parent) == 0 and model.columnCount(parent) == 0
     assert not model.canFetchMore(parent)
     assert model.data(QModelIndex()) is None
+
+
+class NamesModel(PagedRowsModel[str]):
+    """The smallest paged model: one column of names, dropping names it holds."""
+
+    def __init__(self, fetcher: Any) -> None:
+        super().__init__(["Name"], fetcher=fetcher)
+
+    def restart(self, fetcher: Any) -> None:
+        self._restart(fetcher)
+
+    def _text(self, row: str, column: int) -> str:
+        return row
+
+    def _page_rows(self, page: Page) -> list[str]:
+        return [str(item["name"]) for item in page.items if item["name"] not in self._rows]
+
+
+def test_paged_rows_model_appends_what_a_subclass_takes_from_each_page(qtmodeltester: Any) -> None:
+    pages = {None: Page([{"name": "a"}, {"name": "b"}], "1"), "1": Page([{"name": "b"}], "2"),
+             "2": Page([{"name": "c"}], None)}
+    model = NamesModel(lambda cursor, on_page, on_error: on_page(pages[cursor]))
+    inserted: list[tuple[int, int]] = []
+    loaded: list[int] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.page_loaded.connect(loaded.append)
+    while model.canFetchMore():
+        model.fetchMore()
+    # The page of names already held inserts nothing but still counts as loaded.
+    assert inserted == [(0, 1), (2, 2)] and loaded == [2, 2, 3]
+    assert [model.index(r, 0).data() for r in range(3)] == ["a", "b", "c"]
+    qtmodeltester.check(model)
+
+
+def test_paged_rows_model_restart_drops_late_answers_and_pages_anew(qtmodeltester: Any) -> None:
+    old = ListService(total=10, size=5, deferred=True)
+    model = NamesModel(lambda cursor, on_page, on_error: old.fetch(
+        cursor, lambda page: on_page(Page([{"name": i["title"]} for i in page.items], page.next_cursor)), on_error))
+    model.fetchMore()
+    assert model.is_loading
+    model.restart(lambda cursor, on_page, on_error: on_page(Page([{"name": "new"}])))
+    old.release()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["new"]
+    assert not model.is_loading and not model.canFetchMore()
+    model.restart(None)
+    assert model.rowCount() == 0 and not model.canFetchMore()
+    qtmodeltester.check(model)

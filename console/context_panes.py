@@ -36,14 +36,12 @@ from console.client import ApiClient, ApiError
 from console.context import ConsoleContext
 from console.escrow_actions import ApprovalsPane, EscrowPane, ReasonDialog
 from console.qt import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -54,16 +52,15 @@ from console.qt import (
     QPushButton,
     QSizePolicy,
     Qt,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from widgets.list_table import list_table
 from widgets.paged_model import Fetcher, PagedTableModel
 from widgets.ratings_model import RatingsModel, RatingTrend
 from widgets.roles import ROW_ID_ROLE
-from widgets.status_delegate import StatusDelegate
 from widgets.transactions_model import TransactionsModel
 
 SEVERITY_COLOUR = {"high": "#da3633", "warning": "#d29922", "info": "#3b82f6"}
@@ -101,29 +98,6 @@ def resolve_focus(client: ApiClient, kind: str, record_id: Any, data: Any = None
         members = (int(data["member_id"]),) if data.get("member_id") else ()
         return Focus(kind, record_id, members, data.get("transaction_id"))
     return None
-
-
-def _table(parent: QWidget, name: str, model: Any, *, multi: bool = False) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    columns = getattr(model, "columns", ())
-    for number, column in enumerate(columns):
-        if column.width:
-            header.resizeSection(number, column.width)
-    return view
 
 
 def _paged_fetcher(context: ConsoleContext, owner: QObject, path: str, params: dict[str, Any]) -> Fetcher:
@@ -166,9 +140,8 @@ class TransactionsPane(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("ScreenHint")
         self.model = TransactionsModel(self)
-        self.view = _table(self, "context-transactions-table", self.model)
-        self._delegate = StatusDelegate(self.view)
-        self.view.setItemDelegateForColumn(2, self._delegate)
+        self.view = list_table(self, "context-transactions-table", self.model,
+                               widths=[column.width for column in self.model.columns], status_columns=(2,))
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
@@ -241,9 +214,8 @@ class RatingsPane(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("ScreenHint")
         self.model = RatingsModel(self)
-        self.view = _table(self, "context-ratings-table", self.model)
-        self._delegate = StatusDelegate(self.view)
-        self.view.setItemDelegateForColumn(1, self._delegate)
+        self.view = list_table(self, "context-ratings-table", self.model,
+                               widths=[column.width for column in self.model.columns], status_columns=(1,))
         head = QHBoxLayout()
         head.addWidget(self.totals, 1)
         head.addWidget(self.trend)

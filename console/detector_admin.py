@@ -23,7 +23,6 @@ from console import messages
 from console.context import ConsoleContext
 from console.enforcement import ReasonDialog, report_refusal
 from console.qt import (
-    QAbstractItemView,
     QAbstractTableModel,
     QColor,
     QDialog,
@@ -49,6 +48,7 @@ from console.qt import (
     QVBoxLayout,
     QWidget,
 )
+from widgets.list_table import list_table
 from widgets.static_table_model import StaticTableModel
 
 Record = Mapping[str, Any]
@@ -293,15 +293,8 @@ class DetectorAdmin(QDialog):
         self.reload()
 
     def _table(self, model: QAbstractTableModel, name: str) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.setShowGrid(False)
-        view.setAlternatingRowColors(True)
-        view.horizontalHeader().setStretchLastSection(True)
+        view = list_table(self, name, model)
+        # A handful of short rows: columns fit what they hold rather than set widths.
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return view
 

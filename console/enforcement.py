@@ -35,7 +35,6 @@ from console.qt import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -45,7 +44,6 @@ from console.qt import (
     QPlainTextEdit,
     QRadioButton,
     Qt,
-    QTableView,
     QTabWidget,
     QSize,
     QTimer,
@@ -61,6 +59,7 @@ from widgets.enforcement_history_model import (
     staff_label,
     takedown_state,
 )
+from widgets.list_table import list_table
 from widgets.roles import ROW_ID_ROLE
 
 log = logging.getLogger("anzen.console.enforcement")
@@ -933,21 +932,7 @@ class EnforcementPane(QWidget):
 
         self.flag_view = FlagView(self)
         self.model = EnforcementHistoryModel(self, who=self._who)
-        self.table = QTableView(self)
-        self.table.setObjectName("EnforcementHistory")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((120, 110, 90, 220, 90)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = list_table(self, "EnforcementHistory", self.model, widths=(120, 110, 90, 220, 90))
         self.table.selectionModel().currentRowChanged.connect(self._history_row)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)

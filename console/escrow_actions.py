@@ -21,31 +21,28 @@ from console import messages
 from console.client import ApiError, ServiceUnreachable
 from console.context import ConsoleContext
 from console.qt import (
-    QAbstractItemView,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSizePolicy,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from widgets.banner import Banner
 from widgets.escrow_timeline import EscrowTimeline
+from widgets.list_table import list_table
 from widgets.paged_model import Column
 from widgets.recall_models import RecordTableModel
 from widgets.roles import ROW_ID_ROLE
-from widgets.status_delegate import StatusDelegate
 
 #: Action id -> (button text, verb for messages, what it does).
 ACTION_TEXT: dict[str, tuple[str, str, str]] = {
@@ -431,21 +428,8 @@ class ApprovalsPane(QWidget):
         self._context = context
         self._token = 0
         self.model = RecordTableModel(APPROVAL_COLUMNS, parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName("approvals-table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for number, column in enumerate(APPROVAL_COLUMNS):
-            if column.width:
-                header.resizeSection(number, column.width)
-        self._delegate = StatusDelegate(self.view)
+        self.view = list_table(self, "approvals-table", self.model,
+                               widths=[column.width for column in APPROVAL_COLUMNS])
         self.count = QLabel(self)
         self.count.setObjectName("ScreenHint")
         refresh = QPushButton("Refresh", self)

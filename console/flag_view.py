@@ -13,18 +13,17 @@ from typing import Any
 
 from widgets import formatting as fmt
 from console.qt import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QModelIndex,
     QObject,
     QSplitter,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 from widgets.highlight_text import HighlightText
+from widgets.list_table import list_table
 from widgets.static_table_model import StaticTableModel
 
 Record = Mapping[str, Any]
@@ -84,20 +83,9 @@ class FlagView(QWidget):
         self.summary.setObjectName("ScreenHint")
         self.summary.setWordWrap(True)
         self.model = FlagReasonsModel(self)
-        self.reasons = QTableView(self)
-        self.reasons.setObjectName("FlagReasons")
-        self.reasons.setModel(self.model)
-        self.reasons.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.reasons.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.reasons.verticalHeader().hide()
-        self.reasons.setShowGrid(False)
-        self.reasons.setWordWrap(False)
-        header = self.reasons.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 80)
-        header.resizeSection(1, 110)
-        header.resizeSection(3, 60)
+        # "Why" takes the spare width, so the weight stays a narrow figure at the right.
+        self.reasons = list_table(self, "FlagReasons", self.model, widths=(80, 110, 0, 60), stretch_last=False)
+        self.reasons.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.text = HighlightText(self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.reasons)

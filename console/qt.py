@@ -11,8 +11,8 @@ here.
 """
 
 from PySide6.QtCore import (  # noqa: F401
-    QAbstractTableModel, QByteArray, QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QItemSelectionModel,
-    QModelIndex, QObject, QPersistentModelIndex, QRectF, QRunnable, QSettings,
+    QAbstractItemModel, QAbstractTableModel, QByteArray, QCoreApplication, QElapsedTimer, QEvent, QEventLoop,
+    QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QRectF, QRunnable, QSettings,
     QSize, QThreadPool, QTimer, Qt, Signal, SignalInstance,
 )
 from PySide6.QtGui import (  # noqa: F401

@@ -31,7 +31,6 @@ from widgets import formatting as fmt
 from console import messages
 from console.context import ConsoleContext
 from console.qt import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,7 +38,6 @@ from console.qt import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QItemSelectionModel,
     QLabel,
     QLineEdit,
@@ -58,6 +56,7 @@ from console.qt import (
 )
 from console.screens.screens import Screen
 from widgets.detail_view import DetailView
+from widgets.list_table import list_table
 from widgets.paged_model import Column, Fetcher, PagedTableModel
 from widgets.recall_models import (
     RECALL_COLUMNS,
@@ -68,10 +67,10 @@ from widgets.recall_models import (
     highlight_html,
 )
 from widgets.roles import ROW_ID_ROLE
-from widgets.status_delegate import StatusDelegate
 
 COUNTDOWN_INTERVAL_MS = 30_000
 RECALL_ROLES = ("safety_officer", "supervisor")
+PILL_KEYS = ("status", "confidence", "removal_due_at")
 
 AFFECTED_COLUMNS = (
     Column("display_name", "Member", width=160),
@@ -95,28 +94,9 @@ def _key() -> str:
 
 
 def _table(parent: QWidget, name: str, model: Any, columns: Any, *, multi: bool = False) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    delegate = StatusDelegate(view)
-    for number, column in enumerate(columns):
-        if column.width:
-            header.resizeSection(number, column.width)
-        if column.key in ("status", "confidence", "removal_due_at"):
-            view.setItemDelegateForColumn(number, delegate)
-    return view
+    """A recall table whose status, confidence and removal clock read as pills at a glance."""
+    return list_table(parent, name, model, multi=multi, widths=[column.width for column in columns],
+                      status_columns=[number for number, column in enumerate(columns) if column.key in PILL_KEYS])
 
 
 class RecallForm(QDialog):

@@ -15,19 +15,16 @@ from typing import Any
 
 from widgets import formatting as fmt
 from console.qt import (
-    QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QObject,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 from widgets import status_delegate
+from widgets.list_table import list_table
 from widgets.static_table_model import StaticTableModel
-from widgets.status_delegate import StatusDelegate
 
 #: Ledger entry kind -> what the step means to an agent.
 STEP_TEXT: dict[str, str] = {
@@ -127,24 +124,8 @@ class EscrowTimeline(QWidget):
             grid.addWidget(value, 1, column)
             self.figures[key] = value
         grid.setColumnStretch(len(self.FIGURES), 1)
-        self.view = QTableView(self)
-        self.view.setObjectName("escrow-timeline-table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((125, 170, 80, 85, 110)):
-            header.resizeSection(column, width)
-        self._delegate = StatusDelegate(self.view)
-        self.view.setItemDelegateForColumn(STEP_COLUMN, self._delegate)
+        self.view = list_table(self, "escrow-timeline-table", self.model, widths=(125, 170, 80, 85, 110),
+                               status_columns=(STEP_COLUMN,))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

@@ -14,25 +14,22 @@ from typing import Any
 from console import messages
 from console.context import ConsoleContext
 from console.qt import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QModelIndex,
     QPushButton,
     Qt,
-    QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from console.settings import State
+from widgets.list_table import SCREEN_ROW_HEIGHT, list_table
 from widgets.paged_model import Column, Fetcher, PagedTableModel
 from widgets.roles import ROW_ID_ROLE
-from widgets.status_delegate import StatusDelegate
 
 SEARCH_DELAY_MS = 300
 
@@ -79,30 +76,15 @@ class ListPane(QWidget):
         self.retry_button.hide()
 
         self.model = PagedTableModel(spec.columns, parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName(f"{spec.id}-table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several rows for bulk actions
-        self.view.setAlternatingRowColors(True)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(28)
+        self.view = list_table(  # several rows for bulk actions; a screen's main list, so taller rows
+            self, f"{spec.id}-table", self.model, multi=True, row_height=SCREEN_ROW_HEIGHT,
+            widths=[column.width for column in spec.columns],
+            status_columns=[number for number, column in enumerate(spec.columns) if column.key == "status"])
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
         sortable = any(column.sort_key for column in spec.columns)
         header.setSortIndicatorShown(sortable)
         header.setSectionsClickable(sortable)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        self._status_delegate = StatusDelegate(self.view)
-        for number, column in enumerate(spec.columns):
-            if column.width:
-                header.resizeSection(number, column.width)
-            if column.key == "status":
-                self.view.setItemDelegateForColumn(number, self._status_delegate)
 
         self._default_header = header.saveState()
 

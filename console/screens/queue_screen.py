@@ -26,13 +26,11 @@ from console import messages, queue_messages
 from console.context import ConsoleContext
 from console.inquiry_workspace import DraftStore, InquiryWorkspace
 from console.qt import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QItemSelectionModel,
     QLabel,
     QLineEdit,
@@ -41,7 +39,6 @@ from console.qt import (
     QSplitter,
     QStackedWidget,
     Qt,
-    QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -52,8 +49,8 @@ from console.screens.screens import Screen
 from console.settings import Options, State
 from widgets.paged_model import Page
 from widgets.countdown_delegate import CountdownDelegate
+from widgets.list_table import SCREEN_ROW_HEIGHT, list_table
 from widgets.queue_model import Columns, Item, QueueModel, lease
-from widgets.status_delegate import StatusDelegate
 
 log = logging.getLogger("anzen.console.queue")
 
@@ -203,28 +200,12 @@ class QueueScreen(Screen):
         self.next_button.clicked.connect(self.next_item)
 
         self.model = QueueModel(parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName("queue-table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(28)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        for number, width in enumerate(Columns.WIDTHS):
-            header.resizeSection(number, width)
-        self._status_delegate = StatusDelegate(self.view)
+        self.view = list_table(self, "queue-table", self.model, row_height=SCREEN_ROW_HEIGHT, stretch_last=False,
+                               widths=Columns.WIDTHS, status_columns=(Columns.STATUS,))
         self._countdown_delegate = CountdownDelegate(self.view)
-        self.view.setItemDelegateForColumn(Columns.STATUS, self._status_delegate)
         self.view.setItemDelegateForColumn(Columns.DUE, self._countdown_delegate)
         self.view.setItemDelegateForColumn(Columns.CLAIM, self._countdown_delegate)
-        self._default_header = header.saveState()
+        self._default_header = self.view.horizontalHeader().saveState()
 
         self.drafts = DraftStore.for_context(context)
         self.workspace = InquiryWorkspace(context, self.drafts, self)

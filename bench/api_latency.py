@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -24,13 +22,9 @@ from pathlib import Path
 import requests
 from sqlalchemy import create_engine, text
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from support import serving  # noqa: E402
 
 
 def _percentiles(samples: list[float]) -> tuple[float, float]:
@@ -50,17 +44,7 @@ def main() -> int:
                    for table in ("listings", "members", "transactions")}
         categories = [row[0] for row in conn.execute(text("SELECT DISTINCT category FROM listings LIMIT 20"))]
     engine.dispose()
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "backend", "--database-url", args.database_url, "serve",
-                               "--port", str(port)], cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                if requests.get(base + "/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+    with serving(args.database_url) as base:
         http = requests.Session()
         token = http.post(base + "/api/v1/auth/login", json={"username": "supervisor", "password": "supervisor-demo"},
                           timeout=30).json()["access_token"]
@@ -99,9 +83,6 @@ def main() -> int:
             timed(make)  # warm up caches once, as a running service would be
             p50, p95 = timed(make)
             print(f"{name:48} {p50:8.1f} {p95:8.1f}")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return 0
 
 

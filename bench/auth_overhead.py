@@ -34,28 +34,27 @@ import cProfile
 import os
 import pstats
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import requests
-from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from backend.app import create_app
-from backend.config import LAUNCH_SECRET_ENV, LAUNCH_SECRET_HEADER, resolve_database_url
+from backend.config import LAUNCH_SECRET_HEADER, resolve_database_url
 from backend.db import Database
 from backend.members.models import Member
 from backend.staff import service as staff_service
+from support import scratch_postgres, serving
 
 USERNAME = "bench-agent"
 PASSWORD = "bench-password-123"
@@ -72,27 +71,6 @@ def _report(samples: dict[str, list[float]], baseline: str = "GET /health") -> N
         p50, p95 = _percentiles(values)
         extra = f"   (+{p50 - base:.3f} ms over /health)" if base is not None and label != baseline else ""
         print(f"  {label:<38} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms{extra}")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def _scratch_postgres(base_url: str) -> Iterator[str]:
-    base_url = resolve_database_url(base_url)
-    name = f"anzen_bench_auth_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base_url.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _prepare(url: str) -> int:
@@ -259,19 +237,8 @@ def in_process(url: str, member_id: int, n: int, profile: bool) -> None:
 
 
 def over_http(url: str, member_id: int, n: int) -> None:
-    port = _free_port()
     secret = secrets.token_urlsafe(16)
-    env = dict(os.environ, **{LAUNCH_SECRET_ENV: secret})
-    server = subprocess.Popen([sys.executable, "-m", "backend", "--database-url", url, "serve", "--port", str(port)],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                if requests.get(base + "/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+    with serving(url, secret=secret) as base:
         http = requests.Session()
         http.headers[LAUNCH_SECRET_HEADER] = secret
         login = http.post(base + "/api/v1/auth/login", json={"username": USERNAME, "password": PASSWORD}, timeout=30)
@@ -295,9 +262,6 @@ def over_http(url: str, member_id: int, n: int) -> None:
             "GET /api/v1/members/{id} (require)": get(f"/api/v1/members/{member_id}", auth, 200),
             "GET /api/v1/me, unknown token (401)": get("/api/v1/me", bad, 401),
         }))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def run(url: str, args: argparse.Namespace) -> None:
@@ -323,7 +287,7 @@ def main() -> int:
         print("== SQLite ==")
         run(f"sqlite:///{Path(tmp) / 'auth-bench.db'}", args)
     if args.pg:
-        with _scratch_postgres(args.pg) as url:
+        with scratch_postgres(args.pg, "anzen_bench_auth") as url:
             print("== PostgreSQL ==")
             run(url, args)
     print(f"load average at end: {_load()}")

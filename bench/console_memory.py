@@ -27,17 +27,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-
-import requests  # noqa: E402
+sys.path.insert(0, str(REPO / "bench"))
 
 from console.client import ApiClient  # noqa: E402
 from console.connection import ConnectionMonitor  # noqa: E402
 from console.context import ConsoleContext  # noqa: E402
 from console.main_window import MainWindow  # noqa: E402
 from console.qt import QApplication  # noqa: E402
-from console.service import LAUNCH_SECRET_ENV, free_port, new_launch_secret  # noqa: E402
+from console.service_process import new_launch_secret  # noqa: E402
 from console.settings import Options, Settings  # noqa: E402
 from console.tasks import TaskRunner  # noqa: E402
+from support import serving  # noqa: E402
 
 
 def rss_mb() -> tuple[float, float]:
@@ -47,23 +47,6 @@ def rss_mb() -> tuple[float, float]:
         if line.startswith("VmRSS:"):
             current = int(line.split()[1]) / 1024
     return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def start_service(database_url: str) -> tuple[subprocess.Popen[bytes], str, str]:
-    port, secret = free_port(), new_launch_secret()
-    env = dict(os.environ, **{LAUNCH_SECRET_ENV: secret})
-    process = subprocess.Popen([sys.executable, "-m", "backend", "--database-url", database_url, "serve",
-                                "--host", "127.0.0.1", "--port", str(port)], cwd=REPO, env=env)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{url}/health", timeout=0.5).ok:
-                return process, url, secret
-        except requests.RequestException:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("the service did not start")
 
 
 def main() -> int:
@@ -78,13 +61,10 @@ def main() -> int:
             url = f"sqlite:///{Path(tmp) / 'large.db'}"
             subprocess.run([sys.executable, "-m", "backend", "--database-url", url, "seed", "--scale", "large"],
                            cwd=REPO, check=True, stdout=subprocess.DEVNULL)
-        service, base_url, secret = start_service(url)
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so the finally below stops the service
-        try:
+        secret = new_launch_secret()
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so leaving the block below stops the service
+        with serving(url, secret=secret) as base_url:
             return scroll_to_end(base_url, secret, Path(tmp), args.rows, args.page_size)
-        finally:
-            service.terminate()
-            service.wait(10)
 
 
 def scroll_to_end(base_url: str, secret: str, workdir: Path, rows: int, page_size: int) -> int:

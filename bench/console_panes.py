@@ -28,17 +28,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-import requests  # noqa: E402
+sys.path.insert(0, str(ROOT / "bench"))
 
 from console.client import ApiClient  # noqa: E402
 from console.connection import ConnectionMonitor  # noqa: E402
 from console.context import ConsoleContext  # noqa: E402
 from console.context_panes import ContextPanes  # noqa: E402
 from console.qt import QApplication, QEventLoop, QMainWindow, QTimer  # noqa: E402
-from console.service import free_port  # noqa: E402
 from console.settings import Settings  # noqa: E402
 from console.tasks import TaskRunner  # noqa: E402
+from support import serving  # noqa: E402
 
 TARGET_MS = 300.0
 BENCH_USER, BENCH_PASSWORD = "bench-agent", "bench-password-123"  # made by bench/member_panes.py
@@ -55,23 +54,6 @@ def _prepare(url: str, args: argparse.Namespace) -> int:
     *notes, member_id = subprocess.run(command, check=True, capture_output=True, text=True).stdout.splitlines()
     print("\n".join(notes))
     return int(member_id)
-
-
-def _serve(url: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "backend", "--database-url", url, "serve", "--host",
-                                "127.0.0.1", "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{base}/health", timeout=0.5).ok:
-                return process, base
-        except requests.RequestException:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("the service did not start")
 
 
 def _filled(panes: ContextPanes, member_id: int) -> bool:
@@ -114,43 +96,41 @@ def main() -> None:
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='anzen-console-bench-')) / 'bench.db'}"
     focus = _prepare(url, args)
-    process, base = _serve(url)
-    _app = QApplication([])  # must exist while the panes live
-    runner = TaskRunner()
-    client = ApiClient(base)
-    try:
-        client.login(BENCH_USER, BENCH_PASSWORD)
-        other = next(m["id"] for m in client.page("/members", limit=5).items if m["id"] != focus)
-        monitor = ConnectionMonitor(client, runner, interval_ms=600_000)
-        context = ConsoleContext(Settings(Path(tempfile.mkdtemp()) / "console.ini"), client, runner, monitor,
-                                 client.me())
-        window = QMainWindow()
-        panes = ContextPanes(context, window)
-        window.resize(1400, 900)
-        window.show()
-        timings: list[float] = []
-        for round_number in range(args.rounds + 2):
-            panes.follow("member", other)
-            _wait(lambda: panes.member.summary is not None and panes.member.summary["member"]["id"] == other
-                  and runner.pending == 0)
-            started = time.perf_counter()
-            panes.follow("member", focus)
-            _wait(lambda: _filled(panes, focus))
-            if round_number >= 2:  # the first two warm up connections and caches
-                timings.append((time.perf_counter() - started) * 1000)
-        rows = panes.transactions.model.rowCount()
-        ordered = sorted(timings)
-        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-        print(f"member #{focus}: {rows} transactions on the first page, {args.rounds} rounds")
-        print(f"select -> all panes filled: median {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms, "
-              f"max {max(timings):.0f} ms (target p95 < {TARGET_MS:.0f} ms) "
-              f"{'OK' if p95 < TARGET_MS else 'OVER TARGET'}")
-        window.close()
-        runner.wait(5000)
-    finally:
-        client.close()
-        process.terminate()
-        process.wait(10)
+    with serving(url) as base:
+        _app = QApplication([])  # must exist while the panes live
+        runner = TaskRunner()
+        client = ApiClient(base)
+        try:
+            client.login(BENCH_USER, BENCH_PASSWORD)
+            other = next(m["id"] for m in client.page("/members", limit=5).items if m["id"] != focus)
+            monitor = ConnectionMonitor(client, runner, interval_ms=600_000)
+            context = ConsoleContext(Settings(Path(tempfile.mkdtemp()) / "console.ini"), client, runner, monitor,
+                                     client.me())
+            window = QMainWindow()
+            panes = ContextPanes(context, window)
+            window.resize(1400, 900)
+            window.show()
+            timings: list[float] = []
+            for round_number in range(args.rounds + 2):
+                panes.follow("member", other)
+                _wait(lambda: panes.member.summary is not None and panes.member.summary["member"]["id"] == other
+                      and runner.pending == 0)
+                started = time.perf_counter()
+                panes.follow("member", focus)
+                _wait(lambda: _filled(panes, focus))
+                if round_number >= 2:  # the first two warm up connections and caches
+                    timings.append((time.perf_counter() - started) * 1000)
+            rows = panes.transactions.model.rowCount()
+            ordered = sorted(timings)
+            p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+            print(f"member #{focus}: {rows} transactions on the first page, {args.rounds} rounds")
+            print(f"select -> all panes filled: median {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms, "
+                  f"max {max(timings):.0f} ms (target p95 < {TARGET_MS:.0f} ms) "
+                  f"{'OK' if p95 < TARGET_MS else 'OVER TARGET'}")
+            window.close()
+            runner.wait(5000)
+        finally:
+            client.close()
 
 
 if __name__ == "__main__":

@@ -24,16 +24,18 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from support import serving  # noqa: E402
+
 MARKER = "anzen-console-ready"
 
 
@@ -47,26 +49,6 @@ def seeded_database(workdir: Path) -> str:
 def byte_compile() -> None:
     for package in ("backend", "console", "widgets", "resources"):
         compileall.compile_dir(REPO / package, quiet=1)
-
-
-def running_service(database_url: str) -> tuple[subprocess.Popen[bytes], str]:
-    """A team-style service (no launch secret) for the ``--server`` runs."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k != "ANZEN_LAUNCH_SECRET"}
-    process = subprocess.Popen([sys.executable, "-m", "backend", "--database-url", database_url, "serve",
-                                "--port", str(port), "--demo"], cwd=REPO, env=env,
-                               stdout=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(1200):
-        try:
-            urllib.request.urlopen(f"{url}/health", timeout=0.5).close()
-            return process, url
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("the service did not start")
 
 
 def one_run(target: list[str], login: str, settings: Path) -> tuple[float, float]:
@@ -111,13 +93,9 @@ def main() -> int:
         one_run(bundled, args.login, workdir / "warmup.ini")  # the first run pays for OS file caches
         report("python main.py (starts the bundled service)",
                [one_run(bundled, args.login, workdir / f"b{n}.ini") for n in range(args.runs)])
-        service, server_url = running_service(url)
-        try:
+        with serving(url, demo=True) as server_url:  # team-style: no launch secret
             report("python main.py --server URL (service already up)",
                    [one_run(["--server", server_url], args.login, workdir / f"s{n}.ini") for n in range(args.runs)])
-        finally:
-            service.terminate()
-            service.wait(10)
     return 0
 
 

@@ -19,16 +19,16 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere, like the other bench tools
+sys.path.insert(0, str(ROOT / "bench"))
 
-from sqlalchemy import create_engine, insert, select, text, update
+from sqlalchemy import insert, select, text, update
 
 from backend.db import Database, utcnow
 from backend.flags.models import Flag
@@ -40,6 +40,7 @@ from backend.queue.models import QueueItem
 from backend.queue.sources import rebuild
 from backend.schema import upgrade
 from backend.staff.models import Staff
+from support import scratch_postgres
 
 POLICIES = ["counterfeit", "medicine", "game_account", "stolen_goods", "weapon", "cash_equivalent"]
 CATEGORIES = ["item_not_received", "not_as_described", "payment", "account", "other"]
@@ -49,29 +50,17 @@ CHUNK = 10_000
 @contextmanager
 def scratch_database(pg_url: str | None) -> Iterator[Database]:
     """A throwaway database: a temp SQLite file, or CREATE/DROP DATABASE on the PostgreSQL server."""
-    if pg_url is None:
-        with tempfile.TemporaryDirectory() as tmp:
-            db = Database(f"sqlite:///{tmp}/bench.db")
+    with ExitStack() as stack:
+        if pg_url is None:
+            url = f"sqlite:///{stack.enter_context(tempfile.TemporaryDirectory())}/bench.db"
+        else:
+            url = stack.enter_context(scratch_postgres(pg_url, "anzen_bench"))
+        db = Database(url)
+        try:
             upgrade(db)
-            try:
-                yield db
-            finally:
-                db.dispose()
-        return
-    base = pg_url.replace("postgresql://", "postgresql+psycopg://", 1)
-    name = f"anzen_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    db = Database(base.rsplit("/", 1)[0] + "/" + name)
-    try:
-        upgrade(db)
-        yield db
-    finally:
-        db.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+            yield db
+        finally:
+            db.dispose()
 
 
 def make_staff(db: Database, role: str, count: int) -> list[int]:

@@ -19,7 +19,6 @@ import os
 import statistics
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,16 +27,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from sqlalchemy import create_engine, func, select, text  # noqa: E402
+from sqlalchemy import func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from backend.config import resolve_database_url  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.listings.models import Listing  # noqa: E402
 from backend.recalls import evaluation, matcher, service  # noqa: E402
 from backend.recalls.models import Recall, RecallProduct  # noqa: E402
 from backend.schema import upgrade  # noqa: E402
 from recall_corpus import generate  # noqa: E402
+from support import scratch_postgres  # noqa: E402
 
 BASELINES = {
     "pg_trgm similarity (title % q)": "SELECT external_id FROM listings WHERE title % :q",
@@ -47,19 +46,13 @@ BASELINES = {
 
 @contextmanager
 def scratch(pg_url: str) -> Iterator[Database]:
-    base = resolve_database_url(pg_url)
-    name = f"anzen_recall_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    db = Database(base.rsplit("/", 1)[0] + "/" + name)
-    try:
-        yield db
-    finally:
-        db.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    """The scratch database, its connections closed before it is dropped."""
+    with scratch_postgres(pg_url, "anzen_recall_bench") as url:
+        db = Database(url)
+        try:
+            yield db
+        finally:
+            db.dispose()
 
 
 def queries(session: Session, recall: Recall) -> list[str]:

@@ -15,18 +15,19 @@ import os
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from backend import schema  # noqa: E402
 from backend.db import Database  # noqa: E402
 from backend.seed import seed  # noqa: E402
+from support import scratch_postgres  # noqa: E402
 
 LIMIT_SECONDS = 300
 
@@ -82,22 +83,16 @@ def bench_sqlite(seed_value: int, keep: Path | None) -> float:
 
 
 def bench_postgres(seed_value: int, admin_url: str) -> float:
-    name = f"anzen_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    print(f"PostgreSQL: scratch database {name}")
-    db = Database(make_url(admin_url).set(database=name).render_as_string(hide_password=False))
-    try:
-        seconds, counts = _seed_and_time(db, seed_value)
-        with db.engine.connect() as conn:
-            size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0
-        print(f"PostgreSQL large: {seconds:.1f} s, {_mib(size)}  rows: {sum(counts.values()):,}")
-    finally:
-        db.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_postgres(admin_url, "anzen_bench") as url:
+        print(f"PostgreSQL: scratch database {make_url(url).database}")
+        db = Database(url)
+        try:
+            seconds, counts = _seed_and_time(db, seed_value)
+            with db.engine.connect() as conn:
+                size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0
+            print(f"PostgreSQL large: {seconds:.1f} s, {_mib(size)}  rows: {sum(counts.values()):,}")
+        finally:
+            db.dispose()
     return seconds
 
 

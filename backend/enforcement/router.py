@@ -166,6 +166,15 @@ def list_takedowns(
                     to_item=lambda row: history.takedown_out(row[0], now))
 
 
+@router.get("/takedowns/{takedown_id}", response_model=TakedownOut)
+def get_takedown(takedown_id: int, _staff: Reader, session: DbSession) -> TakedownOut:
+    """One takedown as it stands now (in force or reinstated, expired if temporary)."""
+    takedown = session.get(Takedown, takedown_id, options=history.TAKEDOWN_STAFF)
+    if takedown is None:
+        raise NotFound(f"No takedown with id {takedown_id}.")
+    return history.takedown_out(takedown, utcnow())
+
+
 @router.post("/flags/{flag_id}/dismiss", response_model=FlagDecisionOut)
 def dismiss_flag(flag_id: int, body: DismissIn, staff: Moderator, idem: Idempotency, session: DbSession) -> Any:
     """Close a flag as a false positive; the listing is stored as an "ok" example for the detector."""

@@ -155,6 +155,22 @@ def test_unknown_listing_is_404(client: TestClient, headers, db: Database) -> No
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
 
 
+def test_one_takedown_reads_as_it_stands_now(client: TestClient, headers, db: Database, shop: Shop) -> None:
+    taken = _take_down(client, headers["moderator"], shop).json()["takedown"]
+    read = client.get(f"/api/v1/takedowns/{taken['id']}", headers=headers["agent"])
+    assert read.status_code == 200, read.text
+    assert read.json() == client.get("/api/v1/takedowns", params={"listing_id": shop.listing},
+                                     headers=headers["agent"]).json()["items"][0]
+    assert read.json()["reversed_at"] is None and read.json()["reason_code"] == "counterfeit"
+    client.post(f"/api/v1/takedowns/{taken['id']}/reinstate", json={"reason": "wrong listing"},
+                headers=headers["moderator"])
+    again = client.get(f"/api/v1/takedowns/{taken['id']}", headers=headers["agent"]).json()
+    assert again["reversed_at"] is not None and again["reversal_reason"] == "wrong listing"
+    missing = client.get("/api/v1/takedowns/999999", headers=headers["agent"])
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+    assert client.get(f"/api/v1/takedowns/{taken['id']}").status_code == 401
+
+
 def _backdate(db: Database, takedown_id: int, hours: float) -> None:
     with db.transaction() as s:
         s.execute(update(Takedown).where(Takedown.id == takedown_id)

@@ -38,13 +38,15 @@ def serving(database_url: str, *, secret: str | None = None, demo: bool = False)
     ``secret`` is the launch secret, as the console's bundled service has; with
     none the service is a team-style one, so a secret set in this process's
     environment is not passed on. ``demo`` offers the demo accounts (``--demo``).
+    The service also exits once this process is gone, as the console's does: a
+    bench killed hard, or leaving through a Qt callback, skips the clean-up here.
     """
     port = free_port()
     env = {name: value for name, value in os.environ.items() if name != LAUNCH_SECRET_ENV}
     if secret is not None:
         env[LAUNCH_SECRET_ENV] = secret
-    command = [sys.executable, "-m", "backend", "--database-url", database_url, "serve",
-               "--host", "127.0.0.1", "--port", str(port), *(["--demo"] if demo else [])]
+    command = [sys.executable, "-m", "backend", "--database-url", database_url, "serve", "--host", "127.0.0.1",
+               "--port", str(port), "--parent-pid", str(os.getpid()), *(["--demo"] if demo else [])]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, encoding="utf-8", errors="replace")
     try:

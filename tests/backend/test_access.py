@@ -77,6 +77,7 @@ MATRIX: dict[tuple[str, str], set[Role]] = {
     ("POST", "/api/v1/takedowns/bulk/preview"): {Role.moderator, Role.supervisor},
     ("POST", "/api/v1/takedowns/bulk"): {Role.moderator, Role.supervisor},
     ("GET", "/api/v1/takedowns"): ALL,
+    ("GET", "/api/v1/takedowns/{takedown_id}"): ALL,
     ("POST", "/api/v1/flags/{flag_id}/dismiss"): {Role.moderator, Role.supervisor},
     ("POST", "/api/v1/members/{member_id}/sanctions"): {Role.moderator, Role.supervisor},
     ("POST", "/api/v1/members/{member_id}/sanctions/lift"): {Role.moderator, Role.supervisor},

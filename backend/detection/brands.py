@@ -14,7 +14,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from backend.detection.lexicon import BRANDS, Brand
-from backend.detection.normalize import Normalized, fold, normalize
+from backend.detection.normalize import Normalized, normalize
+from backend.text.fold import fold
 
 _FUZZY_CUTOFF = 88.0
 # Ordinary words a fuzzy match would otherwise mistake for a brand.

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from backend.detection.lexicon import vocabulary_words
+from backend.text.fold import fold
 
-_HIRA_TO_KATA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)} | {0x309D: 0x30FD, 0x309E: 0x30FE}
 _VOICED_MARKS = {"\u3099", "\u309a"}
 MASK_CHARS = frozenset("○●◯〇*×◎")
 _LEET = {"0": "o", "3": "e", "5": "s", "@": "a", "$": "s", "4": "a", "7": "t", "!": "i", "|": "l"}
@@ -42,17 +42,7 @@ _LEET_TOKEN = re.compile(r"[a-z0-9@$!|]*[a-z][a-z0-9@$!|]*|[a-z0-9@$!|]*[@$][a-z
 _HAS_LEET = re.compile(r"[013457@$!|]")
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(ch: str) -> str:
-    return unicodedata.normalize("NFKC", ch).casefold().translate(_HIRA_TO_KATA)
-
-
-def fold(text: str) -> str:
-    """Character-level folding only (NFKC, casefold, hiragana → katakana).
-
-    Used to bring curated terms into the same form as normalised listings.
-    """
-    return unicodedata.normalize("NFKC", text).casefold().translate(_HIRA_TO_KATA)
+_fold_char = lru_cache(maxsize=8192)(fold)
 
 
 @dataclass(frozen=True, slots=True)

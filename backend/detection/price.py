@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from backend.detection.lexicon import BRANDS, CATEGORY_KEYWORDS, Brand
-from backend.detection.normalize import fold
+from backend.text.fold import fold
 
 # (ratio below which the price is suspicious, log-odds weight it contributes)
 PRICE_STEPS: tuple[tuple[float, float], ...] = ((0.10, 3.0), (0.25, 1.5))

@@ -32,7 +32,8 @@ from backend.recalls.extract import family, looks_like_model, without_variant
 from backend.recalls.models import Confidence, ListingReading, Recall, RecallProduct
 from backend.recalls.reading import TEXT_FIELDS, ListingFields, ListingText, Spans, spans_of, stored_or_read
 from backend.recalls.terms import GTIN, MODEL
-from backend.recalls.text import TYPE, analyse, compact, fold, fold_with_map, vocabulary
+from backend.recalls.text import TYPE, analyse, vocabulary
+from backend.text.fold import compact, fold, fold_with_map
 
 MIN_SCORE = 0.4
 HIGH, MEDIUM = 0.85, 0.6

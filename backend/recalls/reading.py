@@ -21,7 +21,8 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from backend.recalls.extract import Found, barcodes, model_numbers
-from backend.recalls.text import TYPE, VOCABULARY_PATH, analyse, compact_folded, fold, vocabulary
+from backend.recalls.text import TYPE, VOCABULARY_PATH, analyse, vocabulary
+from backend.text.fold import compact_folded, fold
 
 
 class ListingFields(NamedTuple):

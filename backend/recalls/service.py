@@ -23,7 +23,7 @@ from backend.recalls.deadlines import removal_deadline
 from backend.recalls.extract import barcodes, model_numbers
 from backend.recalls.models import MatchStatus, Recall, RecallMatch, RecallProduct, RecallStatus
 from backend.recalls.schemas import RecallIn, RecallPatch
-from backend.recalls.text import fold
+from backend.text.fold import fold
 from backend.staff.models import Staff
 from backend.versioning import ensure_version
 

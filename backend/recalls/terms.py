@@ -24,7 +24,8 @@ from backend.listings.models import Listing
 from backend.recalls.extract import barcodes, model_numbers, without_variant
 from backend.recalls import reading
 from backend.recalls.models import ListingReading, ListingTerm, TermKeyset
-from backend.recalls.text import analyse, fold, vocabulary
+from backend.recalls.text import analyse, vocabulary
+from backend.text.fold import fold
 
 MODEL, GTIN, KEYSET = "m:", "g:", "k:"
 KEYSET_END = "k;"  # just above every keyset term in byte order

@@ -13,58 +13,21 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from backend.text.fold import compact, compact_folded, fold, fold_with_map
+
 VOCABULARY_PATH = Path(__file__).with_name("data") / "vocabulary.json"
 BRAND, TYPE, LINE = "@", "#", "%"
 
-_HIRA_TO_KATA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)}
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[ァ-ヺー]{2,}|[一-龯々〆]{2,}")
 _LATIN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _LATIN_PHRASE = re.compile(r"[a-z0-9]+(?:[\s\-'’・]{1,3}[a-z0-9]+)*")
 _RUN_CHAR = "[ァ-ヺー・一-龯々〆]"
 _JAPANESE_RUN = re.compile(_RUN_CHAR + "+")
 _SEPARATORS = re.compile(r"[\s\-'’・]+")
-_COMPACT_DROP = re.compile(r"[\s\-‐‑‒–—―_./'’・,、。()（）\[\]【】]+")
-
-
-def fold(text: str) -> str:
-    """NFKC, casefold and hiragana → katakana: the one form all matching sees.
-    ASCII text only needs lower-casing, which is most of the cost saved."""
-    if text.isascii():
-        return text.lower()
-    return unicodedata.normalize("NFKC", text).casefold().translate(_HIRA_TO_KATA)
-
-
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Fold character by character, remembering for each folded character the
-    index of the original one, so matches can be highlighted in what the
-    seller typed even where NFKC changed lengths (``ｶﾞ`` → ``ガ``)."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(unicodedata.normalize("NFC", text)):
-        folded = fold(ch)
-        if folded in ("\u3099", "\u309a", "゙", "゚") and out:
-            merged = unicodedata.normalize("NFKC", out[-1] + folded)
-            if len(merged) == 1:
-                out[-1] = merged
-                continue
-        out.append(folded)
-        index.extend([i] * len(folded))
-    return "".join(out), index
-
-
-def compact(text: str) -> str:
-    """Folded text without separators, for substring checks on run-on text."""
-    return compact_folded(fold(text))
-
-
-def compact_folded(folded: str) -> str:
-    """:func:`compact` of text already folded."""
-    return _COMPACT_DROP.sub("", folded)
 
 
 @dataclass(frozen=True)

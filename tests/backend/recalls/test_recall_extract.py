@@ -9,7 +9,7 @@ import pytest
 from backend.listings.keys import gtin14
 from backend.recalls.deadlines import holidays, removal_deadline
 from backend.recalls.extract import barcodes, model_numbers
-from backend.recalls.text import fold
+from backend.text.fold import fold
 
 CPSC_TEXT = (
     "This recall involves all models of the Fisher-Price Rock 'n Play Sleeper, including model numbers "

@@ -1,0 +1,77 @@
+"""Comparing words across scripts by how they sound.
+
+A Japanese seller writes a foreign brand the way it is pronounced
+(``シャネル``, ``ペツル``, ``フェスツール``); a recall record writes it in
+Latin letters (``Chanel``, ``Petzl``, ``Festool``). Neither spelling can be
+turned into the other reliably, but both can be brought to a rough
+consonant skeleton: the kana side is romanised by pykakasi (Hepburn), the
+Latin side has English spelling conventions undone (``ph`` → f, ``c`` before
+e/i/y → s, ``x`` → ks, a silent ``r`` before a consonant), then both drop
+vowels, merge the sounds Japanese does not tell apart (l/r, b/v, s/sh/ch/z,
+ts/t) and collapse doubled letters:
+
+    シャネル  shaneru  → snr      chanel  → snr
+    ペッツル  pettsuru → ptr      petzl   → ptr
+    コンビ    konbi    → kmb      combi   → kmb
+
+A skeleton is a blunt key: short ones collide (``nk`` is Nike and many
+other things), so callers use keys of at least :data:`MIN_KEY` letters and
+treat an agreement as evidence for a name, never as an identifier.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+MIN_KEY = 3
+_local = threading.local()
+_NOT_LETTER = re.compile(r"[^a-z]+")
+_LATIN_RULES = [  # English spelling → sounds, in order
+    (re.compile(r"tch"), "ch"), (re.compile(r"sch"), "sh"), (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"),
+    (re.compile(r"qu?"), "k"), (re.compile(r"x"), "ks"), (re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"th"), "s"),
+    (re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|$)"), ""),  # a vowel's r: "fisher" → フィッシャー
+]
+_SOUND_RULES = [  # what both scripts then share
+    (re.compile(r"[sc]h|z|j(?=[^aeiou]|$)"), "s"), (re.compile(r"t[sz]"), "t"), (re.compile(r"c"), "k"),
+    (re.compile(r"l"), "r"), (re.compile(r"v"), "b"), (re.compile(r"n(?=[bpm])"), "m"),
+    (re.compile(r"(?<!^)h"), ""), (re.compile(r"[aeiouyw]"), ""),
+]
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _kakasi():  # type: ignore[no-untyped-def]
+    converter = getattr(_local, "kakasi", None)
+    if converter is None:
+        import pykakasi
+
+        converter = _local.kakasi = pykakasi.kakasi()
+    return converter
+
+
+@lru_cache(maxsize=65536)
+def romaji(text: str) -> str:
+    """Hepburn romanisation of kana and kanji (``象印`` → ``zoujirushi``); Latin stays as is."""
+    if text.isascii():
+        return text.lower()
+    return "".join(part["hepburn"] for part in _kakasi().convert(text)).lower()
+
+
+@lru_cache(maxsize=65536)
+def sound_key(word: str) -> str:
+    """The consonant skeleton of a word in any script (see the module docstring)."""
+    latin = word.isascii()
+    text = _NOT_LETTER.sub("", (word if latin else romaji(word)).lower())
+    if latin:
+        for pattern, repl in _LATIN_RULES:
+            text = pattern.sub(repl, text)
+    for pattern, repl in _SOUND_RULES:
+        text = pattern.sub(repl, text)
+    return _DOUBLE.sub(r"\1", text)
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Whether two words in any scripts have the same skeleton of at least MIN_KEY letters."""
+    key = sound_key(a)
+    return len(key) >= MIN_KEY and key == sound_key(b)

@@ -347,16 +347,15 @@ def _train_detector(args: argparse.Namespace, db: Database) -> int:
     with db.transaction() as session:
         outcome = train_version(session, actor=None, note=args.note)
         version, metrics = outcome.version, outcome.version.metrics
-    current = metrics["current"]["overall"]["precision"] if metrics.get("current") else None
     print(f"trained detector version {version.id} on {version.trained_on} examples "
-          f"({metrics['decisions']} moderator decisions + {metrics['seed_examples']} seed examples)")
-    compared = f", version {outcome.previous_version_id} {current:.3f}" if current is not None else ""
-    print(f"held-out precision ({metrics['held_out']} examples): "
-          f"new {metrics['new']['overall']['precision']:.3f}{compared}")
+          f"({metrics['decisions']} moderator decisions, {metrics['decisions_held_out']} of them held out)")
+    new, current = (metrics[k]["overall"]["precision"] if metrics.get(k) else None for k in ("new", "current"))
+    print("held-out precision: " + ("no held-out decisions" if new is None else f"new {new:.3f}"
+                                    + (f", version {outcome.previous_version_id} {current:.3f}" if current else "")))
     if outcome.activated:
-        print(f"activated version {version.id} (was {outcome.previous_version_id})")
+        print(f"activated version {version.id} (was {outcome.previous_version_id}): {'; '.join(metrics['activation'])}")
     else:
-        print(f"NOT activated: it would lower precision; version {outcome.previous_version_id} stays active")
+        print(f"NOT activated, version {outcome.previous_version_id} stays active: {'; '.join(metrics['activation'])}")
     return 0
 
 

@@ -1,13 +1,14 @@
-"""Learned text classifier: one probability per policy.
+"""Learned classifier: one calibrated probability per policy.
 
-Character n-grams (``char_wb``, 2–4) of the *normalised* text work for both
-Japanese (no spaces) and English, and survive the spelling games sellers play.
-Features are hashed (no vocabulary to fit or store), sublinear-tf weighted and
-L2-normalised, and fed to a one-vs-rest linear model trained with SGD on log
-loss, so each policy gets an independent, roughly calibrated probability and
-100,000 decisions train in seconds on one core. The weights are stored sparse
-(only n-grams seen in training are non-zero), which keeps a model version to a
-few megabytes.
+Features are described in :mod:`backend.detection.features` (character
+n-grams, word lemmas and their pairs, price against brand). A one-vs-rest
+linear model trained with SGD on log loss learns them; 100,000 decisions
+train in well under a minute on one core. Its raw scores are then
+calibrated per policy (Platt scaling on out-of-fold scores of the training
+data itself), so that "0.8 weapon" means about four in five such listings
+were weapons, which is what the detector's log-odds arithmetic assumes.
+The weights are stored sparse (only features seen in training are
+non-zero), which keeps a model version to a few megabytes.
 
 Models are versioned by the caller: ``Model.to_bytes()`` / ``Model.from_bytes()``
 round-trip through a database BLOB. The bytes are a pickle, so only load blobs
@@ -19,70 +20,69 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from backend.detection import features
+from backend.detection.features import Doc
 from backend.detection.metrics import LABELS, OK, EvalReport, compute_report
-from backend.detection.normalize import normalize
 from backend.detection.rules import POLICIES
 
 if TYPE_CHECKING:  # scikit-learn takes seconds and NumPy 0.1 s to import: only when a model is built or used
     import numpy as np
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
     from sklearn.linear_model import SGDClassifier
 
-FORMAT_VERSION = 1
-_N_FEATURES = 2 ** 19
+FORMAT_VERSION = 2
+ALPHA = 1e-5
+EPOCHS = 15
+CALIBRATION_FOLDS = 2
+
+Item = str | Mapping[str, Any]  # a bare text or a listing mapping (title, description, price, category, brand)
+Example = tuple[Item, str]
 
 
 class ModelFormatError(ValueError):
     """The bytes are not a model this code can load."""
 
 
-def _vectorizer() -> HashingVectorizer:
-    import numpy as np
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), n_features=_N_FEATURES,
-                             alternate_sign=False, norm=None, dtype=np.float32)
-
-
 @dataclass
 class Model:
-    """A trained classifier plus the metadata a model registry wants to show."""
+    """A trained classifier, its per-policy calibration, and what a model registry wants to show."""
 
-    tfidf: TfidfTransformer
     clf: SGDClassifier
+    calibration: dict[str, tuple[float, float]]  # policy -> (slope, intercept) on the raw decision value
     trained_at: str
     n_examples: int
     label_counts: dict[str, int] = field(default_factory=dict)
 
-    def policy_matrix(self, texts: Sequence[str], *, normalized: bool = False) -> np.ndarray:
-        """Probabilities, shape ``(len(texts), len(POLICIES))``, columns in ``POLICIES`` order."""
+    def doc_matrix(self, docs: Sequence[Doc]) -> np.ndarray:
+        """Probabilities for prepared Docs, shape ``(len(docs), len(POLICIES))``, columns in ``POLICIES`` order."""
         import numpy as np
 
-        if not texts:
-            return np.zeros((0, len(POLICIES)))
-        prepared = texts if normalized else [normalize(t).text for t in texts]
-        features = self.tfidf.transform(_vectorizer().transform(prepared))
-        decision = self.clf.decision_function(features)
-        probs = 1.0 / (1.0 + np.exp(-decision))
+        out = np.zeros((len(docs), len(POLICIES)))
+        if not docs:
+            return out
+        decision = self.clf.decision_function(features.matrix(docs))
         classes = list(self.clf.classes_)
-        out = np.zeros((len(prepared), len(POLICIES)))
         for j, policy in enumerate(POLICIES):
             if policy in classes:
-                out[:, j] = probs[:, classes.index(policy)]
+                slope, intercept = self.calibration[policy]
+                out[:, j] = 1.0 / (1.0 + np.exp(-(slope * decision[:, classes.index(policy)] + intercept)))
         return out
 
-    def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """Per text, ``{policy: probability}`` for every policy (independent, one-vs-rest)."""
-        matrix = self.policy_matrix(texts)
+    def policy_matrix(self, items: Sequence[Item]) -> np.ndarray:
+        """Probabilities for texts or listing mappings (see :meth:`doc_matrix`)."""
+        return self.doc_matrix([features.doc_of(item) for item in items])
+
+    def predict_proba(self, items: Sequence[Item]) -> list[dict[str, float]]:
+        """Per item, ``{policy: probability}`` for every policy (independent, one-vs-rest)."""
+        matrix = self.policy_matrix(items)
         return [dict(zip(POLICIES, map(float, row))) for row in matrix]
 
-    def predict(self, texts: Sequence[str], *, threshold: float = 0.5) -> list[str]:
+    def predict(self, items: Sequence[Item], *, threshold: float = 0.5) -> list[str]:
         """Most likely policy when its probability reaches ``threshold``, else ``"ok"``."""
-        matrix = self.policy_matrix(texts)
+        matrix = self.policy_matrix(items)
         best = matrix.argmax(axis=1) if len(matrix) else []
         return [POLICIES[j] if row[j] >= threshold else OK for row, j in zip(matrix, best)]
 
@@ -103,7 +103,7 @@ class Model:
         except Exception as exc:  # pickle raises many unrelated types on garbage
             raise ModelFormatError(f"not a detector model: {exc}") from exc
         if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
-            raise ModelFormatError("unsupported detector model format")
+            raise ModelFormatError("unsupported detector model format (written by an older detector; retrain)")
         if payload.get("sklearn") != sklearn.__version__:
             raise ModelFormatError(
                 f"model built with scikit-learn {payload.get('sklearn')}, running {sklearn.__version__}; retrain")
@@ -113,44 +113,119 @@ class Model:
         return model
 
 
-def train(examples: Sequence[tuple[str, str]], *, seed: int = 0) -> Model:
-    """Train on ``(text, label)`` pairs, label a policy or ``"ok"``.
+def _fit(x: Any, y: np.ndarray, weights: np.ndarray, seed: int) -> SGDClassifier:
+    from sklearn.linear_model import SGDClassifier
+
+    clf = SGDClassifier(loss="log_loss", alpha=ALPHA, max_iter=EPOCHS, tol=None, random_state=seed)
+    clf.fit(x, y, sample_weight=weights)
+    return clf
+
+
+def _calibrate(x: Any, y: np.ndarray, weights: np.ndarray, seed: int) -> dict[str, tuple[float, float]]:
+    """Platt scaling per policy on out-of-fold decision values: scores on examples the fold never saw
+    are as overconfident as scores on new listings will be, unlike scores on the training data."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(seed)
+    fold = rng.integers(0, CALIBRATION_FOLDS, size=len(y))
+    classes = sorted(set(y))
+    oof = np.zeros((len(y), len(classes)))
+    for k in range(CALIBRATION_FOLDS):
+        inside, outside = fold != k, fold == k
+        if len(set(y[inside])) < len(classes) or not outside.any():
+            return {p: (1.0, 0.0) for p in POLICIES}  # too few examples to hold any out: raw scores
+        oof[outside] = _fit(x[inside], y[inside], weights[inside], seed + k + 1).decision_function(x[outside])
+    out: dict[str, tuple[float, float]] = {}
+    for j, label in enumerate(classes):
+        if label == OK:
+            continue
+        target = (y == label).astype(int)
+        if target.min() == target.max():
+            out[label] = (1.0, 0.0)
+            continue
+        platt = LogisticRegression(C=100.0).fit(oof[:, [j]], target, sample_weight=weights)
+        out[label] = (float(platt.coef_[0, 0]), float(platt.intercept_[0]))
+    return out
+
+
+def train(examples: Sequence[Example], *, seed: int = 0, weights: Sequence[float] | None = None) -> Model:
+    """Train on ``(text or listing, label)`` pairs, label a policy or ``"ok"``; ``weights`` per example.
 
     Raises ValueError on unknown labels or when fewer than two labels occur.
     """
-    from sklearn.feature_extraction.text import TfidfTransformer
-    from sklearn.linear_model import SGDClassifier
+    import numpy as np
 
-    texts, labels = [], []
-    for text, label in examples:
+    labels = [label for _, label in examples]
+    for label in labels:
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
-        texts.append(normalize(text).text)
-        labels.append(label)
     if len(set(labels)) < 2:
         raise ValueError("training needs at least two different labels")
-    tfidf = TfidfTransformer(use_idf=False, sublinear_tf=True)
-    features = tfidf.fit_transform(_vectorizer().transform(texts))
-    clf = SGDClassifier(loss="log_loss", alpha=2e-5, max_iter=20, tol=1e-4, random_state=seed)
-    clf.fit(features, labels)
+    x = features.matrix([features.doc_of(item) for item, _ in examples])
+    y = np.asarray(labels)
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
+    calibration = _calibrate(x, y, w, seed)
+    clf = _fit(x, y, w, seed)
     clf.sparsify()
-    return Model(tfidf=tfidf, clf=clf, trained_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                 n_examples=len(texts), label_counts=dict(Counter(labels)))
+    return Model(clf=clf, calibration=calibration,
+                 trained_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                 n_examples=len(labels), label_counts=dict(Counter(labels)))
 
 
-def evaluate(model: Model, examples: Sequence[tuple[str, str]], *, threshold: float = 0.5) -> EvalReport:
-    """Precision and recall per policy and overall (see ``metrics``) on labelled texts."""
-    predicted = model.predict([t for t, _ in examples], threshold=threshold)
+def evaluate(model: Model, examples: Sequence[Example], *, threshold: float = 0.5) -> EvalReport:
+    """Precision and recall per policy and overall (see ``metrics``) on labelled texts or listings."""
+    predicted = model.predict([item for item, _ in examples], threshold=threshold)
     return compute_report(zip((label for _, label in examples), predicted))
 
 
-def should_activate(new: Model, current: Model | None, held_out: Sequence[tuple[str, str]]) -> bool:
-    """Whether ``new`` may replace ``current``: never if it lowers overall precision on ``held_out``.
+MIN_HELD_OUT_PER_POLICY = 20
+RECALL_SLACK = 0.02
 
-    Precision is the guard because a wrongly removed listing hurts an honest
-    seller; a recall gain bought with precision is refused. With no current
-    model any trained model is accepted.
+
+@dataclass(frozen=True)
+class Activation:
+    """Whether a new version may replace the active one automatically, and why (in words for the console)."""
+
+    activate: bool
+    reasons: tuple[str, ...]
+    held_out_counts: dict[str, int]
+
+    def __bool__(self) -> bool:
+        return self.activate
+
+
+def held_out_counts(held_out: Sequence[Example]) -> dict[str, int]:
+    """Held-out examples per label (every policy and ``ok``, zero included)."""
+    counts = Counter(label for _, label in held_out)
+    return {label: counts.get(label, 0) for label in LABELS}
+
+
+def should_activate(new: Model, current: Model | None, held_out: Sequence[Example], *,
+                    min_per_label: int = MIN_HELD_OUT_PER_POLICY) -> Activation:
+    """Whether ``new`` may replace ``current`` without a supervisor deciding.
+
+    Only when the held-out set can tell: at least ``min_per_label`` held-out
+    examples of every policy and of ``ok`` (two decisions say nothing about a
+    policy). Then overall precision must not drop, since a wrongly removed
+    listing hurts an honest seller, and overall recall may drop by at most
+    ``RECALL_SLACK``: a model that stops flagging is never "more precise".
+    With no current model and enough held-out examples any model is accepted.
     """
+    counts = held_out_counts(held_out)
+    short = [f"{label}: {n}" for label, n in counts.items() if n < min_per_label]
+    if short:
+        return Activation(False, (f"too few held-out decisions to judge it (need {min_per_label} per policy and "
+                                  f"for ok; have {', '.join(short)})",), counts)
     if current is None:
-        return True
-    return evaluate(new, held_out).overall.precision >= evaluate(current, held_out).overall.precision
+        return Activation(True, ("no version was active",), counts)
+    mine, theirs = evaluate(new, held_out).overall, evaluate(current, held_out).overall
+    reasons = []
+    if mine.precision < theirs.precision:
+        reasons.append(f"held-out precision would drop from {theirs.precision:.0%} to {mine.precision:.0%}")
+    if mine.recall < theirs.recall - RECALL_SLACK:
+        reasons.append(f"held-out recall would drop from {theirs.recall:.0%} to {mine.recall:.0%}")
+    if reasons:
+        return Activation(False, tuple(reasons), counts)
+    return Activation(True, (f"held-out precision {theirs.precision:.0%} → {mine.precision:.0%}, "
+                             f"recall {theirs.recall:.0%} → {mine.recall:.0%}",), counts)

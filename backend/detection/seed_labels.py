@@ -277,15 +277,20 @@ def ok_listing(rng: random.Random, *, hard: bool | None = None) -> Listing:
             "price": max(100, int(price * rng.uniform(0.8, 1.2)) // 100 * 100)}
 
 
-def seed_examples(n: int = 6000, *, seed: int = 0) -> list[tuple[str, str]]:
-    """``n`` labelled ``(text, label)`` pairs, about 40% ok (half of them hard negatives)."""
+def seed_listings(n: int = 6000, *, seed: int = 0) -> list[tuple[Listing, str]]:
+    """``n`` labelled ``(listing, label)`` pairs, about 40% ok (half of them hard negatives)."""
     rng = random.Random(seed)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[Listing, str]] = []
     for i in range(n):
         slot = i % 10
         if slot < 6:
             policy = POLICIES[slot]
-            out.append((listing_text(violating_listing(policy, rng)), policy))
+            out.append((violating_listing(policy, rng), policy))
         else:
-            out.append((listing_text(ok_listing(rng)), "ok"))
+            out.append((ok_listing(rng), "ok"))
     return out
+
+
+def seed_examples(n: int = 6000, *, seed: int = 0) -> list[tuple[str, str]]:
+    """:func:`seed_listings` as ``(text, label)`` pairs, for stores that keep only the text."""
+    return [(listing_text(listing), label) for listing, label in seed_listings(n, seed=seed)]

@@ -1,16 +1,24 @@
 """The learning loop: train a detector version from moderators' decisions,
-keep every version, activate a new one only when it is not less precise.
+keep every version, activate a new one automatically only when the held-out
+decisions can vouch for it.
 
 Training data is every stored decision label (a takedown names its policy, a
 dismissal says ``ok``; only the latest label per listing counts, since a
-reversed decision replaces an earlier one) plus the templated seed examples,
-so early on, with few decisions, the model does not forget what the seed
-taught it. A deterministic fifth of both (by a hash of the text, so an
-identical text never lands on both sides) is held out; the new model is
-trained on the rest and compared with the active one on the held-out part by
-:func:`backend.detection.classifier.should_activate` (overall precision must
-not drop). The active model may have seen the held-out seed examples, which
-only makes the comparison stricter.
+reversed decision replaces an earlier one), read with the listing's price,
+brand and category, plus what the built-in model learns from (the seed
+listings and the independent corpus's train split), so that early on, with
+few decisions, the model does not forget what it was taught. A deterministic
+fifth of the decisions (by a hash of the text, so an identical text never
+lands on both sides) is held out; the new model is trained on the rest.
+
+The guard (:func:`backend.detection.classifier.should_activate`): a version
+is activated automatically only when every policy and ``ok`` have at least
+``MIN_HELD_OUT_PER_POLICY`` held-out decisions, and then only when held-out
+precision does not drop and recall does not drop by more than a little. The
+reasons are stored with the version (``metrics.activation``) and the console
+shows them; a supervisor can still activate any version by hand. Per-policy
+held-out precision and recall of the new and the active model are stored
+too, and the same for the corpus's dev split as an independent reference.
 
 Training takes seconds (about 7,000 examples plus the decisions); on SQLite the
 request holds the write lock meanwhile, so other writes wait that long.
@@ -27,19 +35,18 @@ from sqlalchemy.orm import Session, defer
 
 from backend.audit import service as audit
 from backend.db import utcnow
-from backend.detection import classifier
-from backend.detection.batch import SEED_EXAMPLES
+from backend.detection import classifier, corpus
+from backend.detection.batch import SEED_EXAMPLES, builtin_examples
+from backend.detection.classifier import MIN_HELD_OUT_PER_POLICY, Example, Model
 from backend.detection.metrics import LABELS
-from backend.detection.seed_labels import seed_examples
 from backend.errors import Conflict, InvalidInput, NotFound
+from backend.listings.models import Listing
 from backend.pagination import Page, paginate
 from backend.screening.active import ensure_active_version, model_of, set_active
 from backend.screening.models import DecisionLabel, DetectorVersion
 from backend.staff.models import Staff
 
 HOLD_OUT_ONE_IN = 5
-
-Example = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -59,13 +66,23 @@ def version_out(row: DetectorVersion) -> dict[str, Any]:
 
 
 def decision_examples(session: Session) -> list[Example]:
-    """The latest label per listing (labels without a listing all count), oldest first."""
+    """The latest label per listing (labels without a listing all count), oldest first, as listings."""
     latest: dict[Any, Example] = {}
-    for label_id, listing_id, text, label in session.execute(
-            select(DecisionLabel.id, DecisionLabel.listing_id, DecisionLabel.text, DecisionLabel.label)
+    for label_id, listing_id, text, label, price, brand, category in session.execute(
+            select(DecisionLabel.id, DecisionLabel.listing_id, DecisionLabel.text, DecisionLabel.label,
+                   Listing.price, Listing.brand, Listing.category)
+            .outerjoin(Listing, Listing.id == DecisionLabel.listing_id)
             .where(DecisionLabel.label.in_(LABELS)).order_by(DecisionLabel.id)):
-        latest[listing_id if listing_id is not None else ("unlinked", label_id)] = (text, label)
+        title, _, description = text.partition("\n")
+        listing = {"title": title, "description": description, "price": price, "brand": brand,
+                   "category": category}
+        latest[listing_id if listing_id is not None else ("unlinked", label_id)] = (listing, label)
     return list(latest.values())
+
+
+def _text(example: Example) -> str:
+    item = example[0]
+    return item if isinstance(item, str) else f"{item.get('title') or ''}\n{item.get('description') or ''}"
 
 
 def held_out(text: str) -> bool:
@@ -76,48 +93,62 @@ def split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
     train: list[Example] = []
     test: list[Example] = []
     for example in examples:
-        (test if held_out(example[0]) else train).append(example)
+        (test if held_out(_text(example)) else train).append(example)
     return train, test
+
+
+def _dev_reports(new: Model, current: Model | None) -> dict[str, Any] | None:
+    """Both models on the corpus's dev split: an independent reference, never a reason to activate."""
+    try:
+        dev = [(item, item["label"]) for item in corpus.tuning_listings("dev")]
+    except FileNotFoundError:
+        return None
+    return {"new": classifier.evaluate(new, dev).to_dict(),
+            "current": classifier.evaluate(current, dev).to_dict() if current is not None else None}
 
 
 def train_version(session: Session, *, actor: Staff | None, note: str | None = None,
                   seed_count: int = SEED_EXAMPLES) -> TrainingOutcome:
-    """Train, store and (when it is not less precise) activate a new version; audited."""
+    """Train and store a new version; activate it when the guard allows (module docstring); audited."""
     current_id = ensure_active_version(session)
     current = model_of(session, current_id)
     decisions = decision_examples(session)
     decision_train, decision_test = split(decisions)
-    seed_train, seed_test = split(seed_examples(seed_count))
-    train_set, test_set = decision_train + seed_train, decision_test + seed_test
+    base, base_weights = builtin_examples(seed_count=seed_count)
+    train_set = decision_train + base
     try:
-        model = classifier.train(train_set)
+        model = classifier.train(train_set, weights=[1.0] * len(decision_train) + base_weights)
     except ValueError as exc:
         raise InvalidInput(f"cannot train: {exc}") from None
-    new_report = classifier.evaluate(model, test_set)
-    current_report = classifier.evaluate(current, test_set) if current is not None else None
-    activate = classifier.should_activate(model, current, test_set)
+    new_report = classifier.evaluate(model, decision_test) if decision_test else None
+    current_report = classifier.evaluate(current, decision_test) if current is not None and decision_test else None
+    activation = classifier.should_activate(model, current, decision_test)
     row = DetectorVersion(
         created_at=utcnow(), trained_on=len(train_set), blob=model.to_bytes(), active=False,
         note=(note or "").strip() or None,
         metrics={"source": "decisions", "decisions": len(decisions), "decisions_held_out": len(decision_test),
-                 "seed_examples": seed_count, "held_out": len(test_set), "label_counts": model.label_counts,
-                 "compared_with": current_id, "new": new_report.to_dict(),
-                 "current": current_report.to_dict() if current_report else None, "activated": activate})
+                 "seed_examples": seed_count, "corpus_examples": len(base) - seed_count,
+                 "held_out": len(decision_test), "held_out_counts": activation.held_out_counts,
+                 "min_held_out_per_policy": MIN_HELD_OUT_PER_POLICY, "label_counts": model.label_counts,
+                 "compared_with": current_id, "new": new_report.to_dict() if new_report else None,
+                 "current": current_report.to_dict() if current_report else None,
+                 "corpus_dev": _dev_reports(model, current),
+                 "activated": activation.activate, "activation": list(activation.reasons)})
     session.add(row)
     session.flush()
     actor_id, actor_label = (actor.id, actor.username) if actor else (None, "cli")
     audit.record(session, actor_id=actor_id, actor_label=actor_label, action="detector.version.train",
                  target_type="detector_version", target_id=row.id,
                  after={"trained_on": row.trained_on, "decisions": len(decisions),
-                        "precision": new_report.overall.precision,
+                        "precision": new_report.overall.precision if new_report else None,
                         "current_precision": current_report.overall.precision if current_report else None,
-                        "activated": activate}, reason=row.note)
-    if activate:
+                        "activated": activation.activate}, reason=row.note)
+    if activation:
         set_active(session, row)
         audit.record(session, actor_id=actor_id, actor_label=actor_label, action="detector.version.activate",
                      target_type="detector_version", target_id=row.id, before={"active_version": current_id},
-                     after={"active_version": row.id}, reason="retrained; held-out precision did not drop")
-    return TrainingOutcome(row, activate, current_id)
+                     after={"active_version": row.id}, reason="retrained; " + "; ".join(activation.reasons))
+    return TrainingOutcome(row, activation.activate, current_id)
 
 
 def activate_version(session: Session, *, version_id: int, actor: Staff, reason: str) -> DetectorVersion:

@@ -30,14 +30,15 @@ def _versions(client: TestClient, headers) -> list[dict]:
 
 def test_consistent_decisions_train_an_activated_version(client: TestClient, headers, db: Database) -> None:
     rng = random.Random(3)
-    _labels(db, [(listing_text(violating_listing(p, rng)), p) for p in POLICIES for _ in range(10)]
-            + [(listing_text(ok_listing(rng)), "ok") for _ in range(60)])
+    # Enough decisions that every policy has the guard's minimum held out (a fifth of them).
+    _labels(db, [(listing_text(violating_listing(p, rng)), p) for p in POLICIES for _ in range(200)]
+            + [(listing_text(ok_listing(rng)), "ok") for _ in range(300)])
     response = client.post("/api/v1/screening/versions/train", json={"note": "weekly"}, headers=headers[SUP])
     assert response.status_code == 201, response.text
     body = response.json()
     assert body["activated"]
     metrics = body["version"]["metrics"]
-    assert metrics["decisions"] == 120 and metrics["new"]["overall"]["precision"] >= \
+    assert metrics["decisions"] == 1500 and metrics["new"]["overall"]["precision"] >= \
         metrics["current"]["overall"]["precision"]
 
     versions = _versions(client, headers)

@@ -14,7 +14,9 @@ from pydantic import ValidationError
 from backend.errors import InvalidInput
 from backend.recalls.schemas import ProductIn, RecallIn
 
-_SPLIT = re.compile(r"\s*(?:,|;|/|、|\band\b)\s*")
+# Model lists: "A, B and C", "A / B"; a slash before a plain number is part
+# of the model ("HC-1620/30": size 30 of HC-1620), not a separator.
+_SPLIT = re.compile(r"\s*(?:,|;|、|\band\b|/(?!\d+\b))\s*")
 
 
 def parse(content: str) -> list[RecallIn]:

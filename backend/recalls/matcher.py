@@ -28,18 +28,23 @@ from sqlalchemy.sql import Select
 
 from backend.listings.models import Listing
 from backend.recalls.candidates import candidate_ids, member_of
-from backend.recalls.extract import family, looks_like_model, without_variant
+from backend.listings.keys import normalise_model
+from backend.recalls.companies import brand_names, title_brand
+from backend.recalls.extract import family, looks_like_model, model_numbers, without_variant
 from backend.recalls.models import Confidence, ListingReading, Recall, RecallProduct
 from backend.recalls.reading import TEXT_FIELDS, ListingFields, ListingText, Spans, spans_of, stored_or_read
 from backend.recalls.terms import GTIN, MODEL
-from backend.recalls.text import TYPE, analyse, vocabulary
+from backend.recalls.text import MIN_BRAND_KEY, SOUND, TYPE, analyse, term_of, vocabulary
 from backend.text.fold import compact, fold, fold_with_map
+from backend.text.sound import MIN_KEY, sound_key
 
 MIN_SCORE = 0.4
 HIGH, MEDIUM = 0.85, 0.6
 _LINE_WEIGHT, _WORD_WEIGHT, _TYPE_WEIGHT = 3.0, 1.0, 1.0
 OTHER_TYPE = 0.7  # score factor for a listing whose title names only other product types
-_CORPORATE = re.compile(r"\b(?:inc|corp|corporation|co|company|ltd|llc|limited|gmbh|k\.?k|株式会社|有限会社)\b\.?")
+# A product name that is only a product type ("Power banks") covers every listing of
+# that type: on its own it may bring a listing of the brand up to low, never further.
+TYPE_ONLY = 0.3
 
 
 def confidence_for(score: float) -> Confidence:
@@ -58,6 +63,7 @@ class NameVariant:
     types: frozenset[str]
     lines: frozenset[str]
     words: frozenset[str]
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a word's other forms (丸ノコ: 丸鋸)
 
     @cached_property
     def total(self) -> float:
@@ -79,6 +85,7 @@ class RecallProfile:
     names: list[NameVariant]
     models: dict[str, str]  # normalised -> as written
     gtins: dict[str, str]  # GTIN-14 -> as written
+    brand_sounds: frozenset[str] = frozenset()  # sound keys of the brand names, for listings in another script
 
     @cached_property
     def query_terms(self) -> frozenset[str]:
@@ -89,13 +96,13 @@ class RecallProfile:
         """What each index term adds to the score estimate that ranks
         candidates: the brand 0.3, a product word its share of 0.7 in the
         product name it counts most in; identifiers are looked up apart."""
-        weights: dict[str, float] = {b: 0.3 for b in self.brands}
+        weights: dict[str, float] = {b: 0.3 for b in self.brands} | {SOUND + k: 0.3 for k in self.brand_sounds}
         weights |= {MODEL + m: 1.0 for m in self.models} | {GTIN + g: 1.0 for g in self.gtins}
         for name in self.names:
             if not name.total:
                 continue
             parts = [(t, _TYPE_WEIGHT) for t in name.types] + [(t, _LINE_WEIGHT) for t in name.lines]
-            parts += [(w, _WORD_WEIGHT) for w in name.words if len(w) >= 3]
+            parts += [(term_of(w), _WORD_WEIGHT) for w in name.words if len(w) >= 3]
             for term, part in parts:
                 weights[term] = max(weights.get(term, 0.0), round(0.7 * part / name.total, 4))
         return weights
@@ -136,37 +143,108 @@ class RecallProfile:
         return [compact(key[1:]) for key in self.brands if len(key) > 4]
 
 
-def _brand_keys(text: str | None) -> dict[str, str]:
-    if not text:
-        return {}
-    found = analyse(fold(text)).brands
-    if found:
-        return {key: key[1:] for key in found}
-    key = vocabulary().key_for_brand(_CORPORATE.sub("", fold(text)).strip(" ,.;"))
-    return {key: text} if key and len(key) > 2 else {}
+def _brand_keys(names: Iterable[str]) -> dict[str, str]:
+    """Brand keys for brand names: the vocabulary's where it knows the brand, else the name's own."""
+    out: dict[str, str] = {}
+    for name in names:
+        found = analyse(fold(name)).brands
+        if found:
+            out.update({key: key[1:] for key in found if key not in out})
+            continue
+        key = vocabulary().key_for_brand(name)
+        if key and len(key) > 2 and key not in out:
+            out[key] = name
+    return out
+
+
+_NOT_A_MODEL_AFTER = re.compile(
+    r"(?:serial|lot|batch|date code|s/n|sku|upc|ean|jan|astm|ansi|iso|jis|iec|csa|cfr|en|ul|part|item|製造番号|ロット|"
+    r"製造年月|製造記号)[^a-z0-9]{0,3}(?:numbers?|nos?\.?|codes?|#)?[^a-z0-9]{0,3}$")
+
+
+_EXCLUDED = re.compile(r"\bnot (?:affected|included|recalled|part of|involved|subject)|\bexcluded\b|\bunaffected\b|"
+                       r"\bare not\b|\bis not\b|対象外|対象ではありません|含まれません|該当しません")
+_SENTENCE_END = re.compile(r"[.。!！?？]\s|[。!！?？]")
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at``."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    end = _SENTENCE_END.search(text, at)
+    return text[starts[-1] if starts else 0:end.start() if end else len(text)]
+
+
+def _prose_models(texts: Iterable[str], known: dict[str, str], gtins: dict[str, str],
+                  number: str) -> dict[str, str]:
+    """Model numbers a record names in its prose ("the Makita 5057KB circular
+    saw", "BJ90121 for single strollers, BJ90221 …", "品番：NA-X1、NA-X2"): what
+    looks like a model and is not a lot, serial, date code, standard or
+    barcode, nor the recall's own number."""
+    own = normalise_model(number) or ""
+    found: dict[str, str] = {}
+    for text in texts:
+        folded = fold(text or "")
+        for model in model_numbers(folded):
+            key = model.key
+            if key in known or key in found or key == own or key.isdigit() and not model.labelled \
+                    or any(key in g for g in gtins) or len(key) < 4:
+                continue
+            if _NOT_A_MODEL_AFTER.search(folded[max(0, model.start - 24):model.start]):
+                continue
+            if _EXCLUDED.search(_sentence(folded, model.start)):  # "the 10000mAh version (CHE-111) is not affected"
+                continue
+            found[key] = model.raw
+    return found
+
+
+_BRACKETED = re.compile(r"\([^)]*\)|（[^）]*）|「|」|【[^】]*】")
+
+
+def _is_model(text: str) -> bool:
+    """A model field holding a model number ("SG-4C7", "RCS-NAS"), not a
+    product-line name ("Hovertrax", "Salsa Cowchipper", "Whisky No.9 12F")."""
+    words = text.split()
+    return not any(len(w) >= 5 and w.isalpha() for w in words) and (any(c.isdigit() for c in text)
+                                                                   or "-" in text and len(words) == 1)
 
 
 def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfile:
-    brands: dict[str, str] = {}
-    for product in products:
-        brands.update(_brand_keys(product.brand))
-    for manufacturer in (recall.manufacturer or "").split(";"):
-        brands.update(_brand_keys(manufacturer))
-    brands.update({k: k[1:] for k in analyse(fold(recall.title)).brands if k not in brands})
+    companies = [p.brand for p in products] + (recall.manufacturer or "").split(";") + [title_brand(recall.title)]
+    brand_spellings = [name for company in companies for name in brand_names(company)]
+    brands = _brand_keys(brand_spellings)
+    brands.update({k: k[1:] for text in [recall.title, *(p.name for p in products)]
+                   for k in analyse(fold(text or "")).brands if k not in brands})
     brand_words = {compact(b[1:]) for b in brands} | {compact(s) for s in brands.values()}
+    # A product's name, the same without what brackets add (colours, sale dates),
+    # and a "model" that is really a line name are each a name a listing may use.
+    texts = {p.name for p in products if p.name} or {recall.title}
+    texts |= {p.model_number for p in products if p.model_number and not _is_model(p.model_number)}
+    texts_as_given = {stripped: t for t in texts if (stripped := _BRACKETED.sub(" ", t).strip()) and stripped != t}
+    texts |= set(texts_as_given)
     names: dict[str, NameVariant] = {}
-    for text in {p.name for p in products if p.name} or {recall.title}:
+    for text in texts:
         found = analyse(fold(text))
         brand_words |= {w for w in found.words if compact(w) in brand_words}
         words = frozenset(w for w in found.words
-                          if w not in brand_words and not looks_like_model(w) and not w.isdigit())
-        names[text] = NameVariant(text, frozenset(found.types), frozenset(found.lines), words)
+                          if w not in brand_words and not looks_like_model(w) and not w.isdigit()
+                          and not w.startswith(SOUND) and w not in found.aliases)
+        if text != texts_as_given.get(text, text) and not (words or found.lines):
+            continue  # stripped down to a product type alone: says nothing of which product
+        forms: dict[str, tuple[str, ...]] = {}
+        for form, word in found.aliases.items():
+            forms[word] = (*forms.get(word, ()), form)
+        names[text] = NameVariant(text, frozenset(found.types), frozenset(found.lines), words, forms)
     if not any(n.types for n in names.values()):
         title_types = frozenset(analyse(fold(recall.title)).types)
         names = {k: NameVariant(v.label, title_types, v.lines, v.words) for k, v in names.items()}
-    models = {p.model_norm: p.model_number or p.model_norm for p in products if p.model_norm}
+    models = {p.model_norm: p.model_number or p.model_norm for p in products
+              if p.model_norm and _is_model(p.model_number or p.model_norm)}
     gtins = {p.gtin: p.barcode or p.gtin for p in products if p.gtin}
-    return RecallProfile(recall.id, recall.number, brands, list(names.values()), models, gtins)
+    models |= _prose_models([recall.title, recall.description, *(p.name for p in products)], models, gtins,
+                            recall.number)
+    sounds = {sound_key(compact(name)) for name in brand_spellings + [b[1:] for b in brands]}
+    return RecallProfile(recall.id, recall.number, brands, list(names.values()), models, gtins,
+                         frozenset(k for k in sounds if len(k) >= MIN_BRAND_KEY))
 
 
 @dataclass(slots=True)
@@ -250,6 +328,14 @@ def _word_hit(word: str, text: ListingText, similar: Similar) -> tuple[str, Span
         return "title", text.title_words[word], word
     if word in text.description_words:
         return "description", text.description_words[word], word
+    if len(key := sound_key(word)) >= MIN_KEY:
+        for fld, words in (("title", text.title_words), ("description", text.description_words)):
+            if SOUND + key in words:
+                return fld, words[SOUND + key], word
+            if not word.isascii():  # a Japanese name written in Latin letters (パルスキップ ~ pulskip)
+                for other, spans in words.items():
+                    if other.isascii() and other[:1].isalpha() and sound_key(other) == key:
+                        return fld, spans, other
     if len(word) < 4:
         return None
     if word in text.compact:
@@ -288,11 +374,16 @@ def _name_coverage(profile: RecallProfile, text: ListingText, similar: Similar) 
             got += weight
         for word in name.words:
             word_hit = _word_hit(word, text, similar)
+            for form in name.forms.get(word, ()):
+                if word_hit is not None:
+                    break
+                word_hit = _word_hit(form, text, similar)
             if word_hit is not None:
                 got += _WORD_WEIGHT
                 hits.append((word, *word_hit))
-        if got / name.total > coverage:
-            coverage, best = got / name.total, hits
+        share = got / name.total if name.words or name.lines else min(got / name.total, TYPE_ONLY)
+        if share > coverage:
+            coverage, best = share, hits
     evidence = []
     for part, fld, found, shown in best:
         spans = spans_of(found)
@@ -346,6 +437,8 @@ def _brand(profile: RecallProfile, text: ListingText, row: Any) -> tuple[bool, b
         if key in text.description_keys:
             hit = (key, "description", text.description_keys[key])
             break
+    if hit is None and profile.brand_sounds:
+        hit = _brand_by_sound(profile, text)
     match = hit is not None or text.brand_key in profile.brands or any(
         b in text.compact for b in profile.brand_compacts)
     conflict = bool(text.brand_key and profile.brands and not match)
@@ -355,6 +448,23 @@ def _brand(profile: RecallProfile, text: ListingText, row: Any) -> tuple[bool, b
     spans = spans_of(found)
     shown = _surface(text, fld, spans, row.brand or "")
     return True, conflict, [Evidence("brand", f"brand {profile.brands[key]} ~ {shown}", fld, spans)]
+
+
+def _brand_by_sound(profile: RecallProfile, text: ListingText) -> tuple[str, str, Spans] | None:
+    """A recalled brand written in another script: a Japanese word of the
+    title or brand field that sounds like it (ペツル ~ Petzl), or a Latin one
+    sounding like a brand the record writes in Japanese (Panasonic ~ パナソニック)."""
+    brand = next(iter(profile.brands), "")
+    for key in profile.brand_sounds:
+        if SOUND + key in text.title_words:
+            return brand, "title", text.title_words[SOUND + key]
+        if SOUND + key in text.brand_words:
+            return brand, "brand", []
+    for fld, words in (("title", text.title_words), ("brand", dict.fromkeys(text.brand_words, ""))):
+        for word, spans in words.items():
+            if word.isascii() and word[:1].isalpha() and sound_key(word) in profile.brand_sounds:
+                return brand, fld, spans
+    return None
 
 
 def _identifiers(profile: RecallProfile, text: ListingText, row: Any, score: float, brand_match: bool,
@@ -367,13 +477,18 @@ def _identifiers(profile: RecallProfile, text: ListingText, row: Any, score: flo
             spans = [(found.start, found.end)] if fld != "barcode" else [(0, len(row.barcode or ""))]
             return 1.0, Evidence("barcode", f"barcode {found.key} = {barcode_kind(digits)} {digits}", fld, spans), True
     if profile.models:
-        for fld, found in text.models:
+        models = text.models
+        title_models = [f.key for fld, f in models if fld == "title"]
+        if title_models and not any(k in profile.models or without_variant(k) in profile.models for k in title_models):
+            # the title names another model ("S330 (not the S500)"): what is sold is that one
+            models = [(fld, f) for fld, f in models if fld != "description"]
+        for fld, found in models:
             if found.key in profile.models:
                 trusted = found.labelled or brand_match or coverage > 0
                 return (0.6 if brand_conflict or not trusted else (0.97 if brand_match else 0.92),
                         Evidence("model", f"model {profile.models[found.key]} ~ {found.key}", fld,
                                  [(found.start, found.end)] if fld != "model_number" else []), False)
-        for fld, found in text.models:
+        for fld, found in models:
             base = without_variant(found.raw)
             if base in profile.models:
                 return (0.87 if brand_match and not brand_conflict else 0.7,

@@ -44,7 +44,11 @@ class ListingFields(NamedTuple):
 # which names the listing and says nothing of it.
 _fingerprinted = attrgetter(*(name for name in ListingFields._fields if name != "id"))
 _decode = json.JSONDecoder().raw_decode  # json.loads without its checks: the text is ours
-TEXT_FIELDS = ("title", "description")  # the fields read as text (the others are identifiers)
+TEXT_FIELDS = ("title", "description")
+# Raised whenever reading changes what it finds in the same text (2: Japanese
+# words from the analyser, loanword origins, sound keys, brand field words),
+# so that readings stored by older code count as stale.
+READING_VERSION = b"2"  # the fields read as text (the others are identifiers)
 # Where a key or word was found (folded offsets); a stored reading keeps them
 # as "start end start end ..." text, turned into pairs only for evidence.
 Spans = list[tuple[int, int]] | str
@@ -60,6 +64,7 @@ class ListingText:
     description_words: dict[str, Spans]
     title_types: set[str]
     brand_key: str | None
+    brand_words: list[str]  # the brand field's words and sound keys (a brand outside the vocabulary, any script)
     models: list[tuple[str, Found]]  # (field, found)
     gtins: list[tuple[str, Found]]
     compact: str  # title and brand, folded, without separators
@@ -86,9 +91,12 @@ def read_listing(row: Any) -> ListingText:
     title, description = fold(row.title or ""), fold(row.description or "")
     brand_folded = fold(row.brand) if row.brand else ""
     title_found, description_found = analyse(title), analyse(description)
+    brand_words: list[str] = []
     if brand_folded:
-        for key in analyse(brand_folded).brands:
+        brand_found = analyse(brand_folded)
+        for key in brand_found.brands:
             title_found.keys.setdefault(key, [])
+        brand_words = sorted(brand_found.words)
     models: list[tuple[str, Found]] = [("title", f) for f in model_numbers(title)]
     models += [("description", f) for f in model_numbers(description)]
     if row.model_norm:
@@ -99,7 +107,7 @@ def read_listing(row: Any) -> ListingText:
         gtins.append(("barcode", Found(row.barcode_gtin, row.barcode or row.barcode_gtin, 0, len(row.barcode or ""))))
     return ListingText(row, {"title": title, "description": description}, title_found.keys, title_found.words,
                        description_found.keys, description_found.words, title_found.types,
-                       vocabulary().key_for_brand(row.brand), models, gtins,
+                       vocabulary().key_for_brand(row.brand), brand_words, models, gtins,
                        compact_folded(title) + compact_folded(brand_folded), vocabulary().accessory_marker(title))
 
 
@@ -114,27 +122,29 @@ def stored_or_read(row: Any) -> ListingText:
     return read_listing(row)
 
 
-def to_json(row: Any) -> str:
-    """The reading to store for a listing: spans as "start end ..." strings
-    and empty parts left out, as it is parsed for every candidate."""
-    text = read_listing(row)
+def to_json(row: Any, text: ListingText | None = None) -> str:
+    """The reading to store for a listing (``text``, if already read from
+    it): spans as "start end ..." strings and empty parts left out, as it is
+    parsed for every candidate."""
+    text = text or read_listing(row)
     out: dict[str, Any] = {"f": fingerprint(row), "tk": _flat(text.title_keys), "tw": _flat(text.title_words),
                            "dk": _flat(text.description_keys), "dw": _flat(text.description_words),
-                           "b": text.brand_key, "c": text.compact, "a": text.accessory,
+                           "b": text.brand_key, "bw": text.brand_words, "c": text.compact, "a": text.accessory,
                            "m": [[fld, f.key, f.raw, f.start, f.end, f.labelled] for fld, f in text.models],
                            "g": [[fld, f.key, f.raw, f.start, f.end] for fld, f in text.gtins]}
     return json.dumps({k: v for k, v in out.items() if v or k == "f"}, ensure_ascii=False, separators=(",", ":"))
 
 
 def fingerprint(row: Any) -> int:
-    """A checksum of the fields a reading comes from and of the vocabulary:
-    it tells a stale reading, it does not have to resist forgery."""
+    """A checksum of the fields a reading comes from, of the vocabulary and
+    of how readings are made (:data:`READING_VERSION`): it tells a stale
+    reading, it does not have to resist forgery."""
     return zlib.crc32("\x1f".join([v or "" for v in _fingerprinted(row)]).encode(), _vocabulary_checksum())
 
 
 @lru_cache(maxsize=1)
 def _vocabulary_checksum() -> int:
-    return zlib.crc32(hashlib.blake2b(VOCABULARY_PATH.read_bytes()).digest())
+    return zlib.crc32(hashlib.blake2b(VOCABULARY_PATH.read_bytes() + READING_VERSION).digest())
 
 
 def _flat(found: dict[str, Spans]) -> dict[str, str]:
@@ -145,7 +155,7 @@ def _from_json(found: dict[str, Any], row: Any) -> ListingText:
     title_keys = found.get("tk", {})
     return ListingText(
         row, {}, title_keys, found.get("tw", {}), found.get("dk", {}), found.get("dw", {}),
-        {k for k in title_keys if k[0] == TYPE}, found.get("b"),
+        {k for k in title_keys if k[0] == TYPE}, found.get("b"), found.get("bw", []),
         [(fld, Found(key, raw, start, end, labelled)) for fld, key, raw, start, end, labelled in found.get("m", ())],
         [(fld, Found(key, raw, start, end)) for fld, key, raw, start, end in found.get("g", ())],
         found.get("c", ""), found.get("a"))

@@ -21,11 +21,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from backend.listings.models import Listing
-from backend.recalls.extract import barcodes, model_numbers, without_variant
+from backend.recalls.extract import without_variant
 from backend.recalls import reading
 from backend.recalls.models import ListingReading, ListingTerm, TermKeyset
-from backend.recalls.text import analyse, vocabulary
-from backend.text.fold import fold
+from backend.recalls.text import term_of, vocabulary
 
 MODEL, GTIN, KEYSET = "m:", "g:", "k:"
 KEYSET_END = "k;"  # just above every keyset term in byte order
@@ -36,20 +35,16 @@ COLUMNS = tuple(getattr(Listing, name) for name in reading.ListingFields._fields
 Entry = tuple[int, set[str], str]  # listing id, its terms, its reading as JSON
 
 
-def terms_for(title: str, brand: str | None, model_norm: str | None, barcode_gtin: str | None,
-              description: str | None) -> set[str]:
-    folded_title = fold(title or "")
-    folded_text = folded_title + "\n" + fold(description or "")
-    found = analyse(folded_title + (" " + fold(brand) if brand else ""))
-    terms = set(found.keys) | set(found.words)
-    brand_key = vocabulary().key_for_brand(brand)
-    if brand_key:
-        terms.add(brand_key)
-    for found in model_numbers(folded_text):
+def terms_of(text: reading.ListingText, model_norm: str | None, barcode_gtin: str | None) -> set[str]:
+    """The index terms of a listing read once for both its terms and its stored reading."""
+    terms = set(text.title_keys) | {term_of(w) for w in text.title_words} | {term_of(w) for w in text.brand_words}
+    if text.brand_key:
+        terms.add(text.brand_key)
+    for _field, found in text.models:
         terms.add(MODEL + found.key)
         if base := without_variant(found.raw):
             terms.add(MODEL + base)
-    terms |= {GTIN + f.key for f in barcodes(folded_text)}
+    terms |= {GTIN + f.key for _field, f in text.gtins}
     if model_norm:
         terms.add(MODEL + model_norm)
     if barcode_gtin:
@@ -76,8 +71,8 @@ def keyset_term(terms: Iterable[str]) -> str | None:
 
 def entry(row: Any) -> Entry:
     """What indexing stores for one listing (a Listing or ``reading.ListingFields``)."""
-    terms = terms_for(row.title, row.brand, row.model_norm, row.barcode_gtin, row.description)
-    return row.id, terms, reading.to_json(row)
+    text = reading.read_listing(row)
+    return row.id, terms_of(text, row.model_norm, row.barcode_gtin), reading.to_json(row, text)
 
 
 def store(session: Session, entries: Iterable[Entry]) -> None:

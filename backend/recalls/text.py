@@ -18,16 +18,21 @@ from functools import lru_cache
 from pathlib import Path
 
 from backend.text.fold import compact, compact_folded, fold, fold_with_map
+from backend.text.japanese import has_japanese, words
+from backend.text.sound import MIN_KEY, sound_key
 
 VOCABULARY_PATH = Path(__file__).with_name("data") / "vocabulary.json"
 BRAND, TYPE, LINE = "@", "#", "%"
+SOUND = "~"  # a word's sound key (backend.text.sound), for names written in another script
+MIN_BRAND_KEY = 2  # a brand is a whole word of the title or brand field: a shorter key is still telling (ボッシュ ~ bs)
+_FUNCTION_WORDS = frozenset({"助詞", "助動詞", "補助記号", "記号", "接尾辞", "接頭辞", "空白", "感動詞"})
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[ァ-ヺー]{2,}|[一-龯々〆]{2,}")
 _LATIN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _LATIN_PHRASE = re.compile(r"[a-z0-9]+(?:[\s\-'’・]{1,3}[a-z0-9]+)*")
 _RUN_CHAR = "[ァ-ヺー・一-龯々〆]"
 _JAPANESE_RUN = re.compile(_RUN_CHAR + "+")
 _SEPARATORS = re.compile(r"[\s\-'’・]+")
+_FOR_MODEL = re.compile(r"[a-z0-9]\s?(用|専用)")  # "5057KB用 集じんホース": made for that model, not the model
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ class Vocabulary:
     def accessory_marker(self, folded_title: str) -> str | None:
         """A word saying the listing is a part or accessory *for* the product
         ("スゴカル専用 レインカバー", "lid replacement"), not the product itself."""
+        if (match := _FOR_MODEL.search(folded_title)) is not None:
+            return match.group(1)
         if not any(word in folded_title for word in self.accessory_words):
             return None
         match = self.accessory.search(folded_title)
@@ -115,6 +122,9 @@ class Analysis:
 
     keys: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     words: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # Other forms of a Japanese word (its dictionary form, a loanword's origin)
+    # -> the word as written: one word of a name, however many forms it has.
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def add_key(self, key: str, span: tuple[int, int]) -> None:
         self.keys.setdefault(key, []).append(span)
@@ -151,12 +161,44 @@ def analyse(folded: str) -> Analysis:
         for start, end in covered:
             blanked[start:end] = " " * (end - start)
         text = "".join(blanked)
-    for match in _WORD.finditer(text):
+    for match in _LATIN.finditer(text):
         word = match.group()
         if word in vocab.stopwords or len(word) < 2 or (word.isdigit() and len(word) < 4):
             continue
         result.words.setdefault(word, []).append(match.span())
+    if has_japanese(text):
+        _japanese_words(text, vocab, result)
     return result
+
+
+def _japanese_words(text: str, vocab: Vocabulary, result: Analysis) -> None:
+    """Japanese words as the analyser segments them, each also under its
+    dictionary form, the original spelling of a loanword (ケトル → kettle)
+    and its sound key (ペツル → ``~ptr``), so that English names find them."""
+    for word in words(text):
+        if word.pos in _FUNCTION_WORDS or not has_japanese(word.surface):
+            continue
+        span = (word.start, word.end)
+        forms = {word.surface, word.lemma} if len(word.surface) >= 2 else set()
+        forms |= {part for part in word.origin.split() if len(part) >= 3}
+        for form in forms:
+            if form not in vocab.stopwords:
+                result.words.setdefault(form, []).append(span)
+                if form != word.surface:
+                    result.aliases.setdefault(form, word.surface)
+        key = sound_key(word.surface)
+        if len(key) >= MIN_BRAND_KEY and word.surface not in vocab.stopwords:
+            result.words.setdefault(SOUND + key, []).append(span)
+
+
+def term_of(word: str) -> str:
+    """The index term a word is looked up by: its sound key where it has a
+    long enough one, so a word finds its spellings in every script with one
+    term (``sugocal`` and ``スゴカル`` are both ``~sgkr``); else the word."""
+    if word.startswith(SOUND) or any(c.isdigit() for c in word):
+        return word
+    key = sound_key(word)
+    return SOUND + key if len(key) >= MIN_KEY else word
 
 
 def _latin_keys(folded: str, vocab: Vocabulary, result: Analysis) -> list[tuple[int, int]]:

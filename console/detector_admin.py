@@ -5,8 +5,13 @@
   (``GET /screening/thresholds/{policy}/preview``), then set it
   (``PUT /screening/thresholds/{policy}`` with the version seen).
 - Detector versions, the active one marked; "Train new version" trains from
-  the stored decisions and says whether the new version was activated (it is
-  only when held-out precision does not drop); a version can be activated by hand.
+  the stored decisions and says whether the new version was activated and
+  why. A version is activated automatically only when every policy has
+  enough held-out decisions to judge it and held-out precision does not drop
+  (the service's guard, ``backend.screening.training``); a version can be
+  activated by hand. For the picked version, held-out precision and recall
+  per policy, of the new model and of the model active when it was trained,
+  and the same on the independent corpus's dev split.
 
 Everything runs on the task runner; a preview answer for an older policy or
 threshold than the one now picked is dropped.
@@ -87,12 +92,62 @@ def _pct(value: Any) -> str:
 
 def _metrics(version: Record) -> str:
     metrics = version.get("metrics") or {}
-    parts = []
-    for key in ("precision", "recall", "holdout_precision", "accuracy"):
-        if isinstance(metrics.get(key), (int, float)):
-            parts.append(f"{key.replace('_', ' ')} {_pct(metrics[key])}")
-    return ", ".join(parts) or ", ".join(f"{k}: {v}" for k, v in list(metrics.items())[:3]
-                                         if not isinstance(v, (dict, list)))
+    overall = (metrics.get("new") or {}).get("overall")
+    if overall:
+        return (f"precision {_pct(overall.get('precision'))}, recall {_pct(overall.get('recall'))} "
+                f"on {int(metrics.get('held_out') or 0):,} held-out decisions")
+    if metrics.get("source") == "seed":
+        return "built-in model"
+    return "no held-out decisions"
+
+
+def activation_text(version: Record) -> str:
+    """Why a version was or was not activated automatically, in words."""
+    metrics = version.get("metrics") or {}
+    if metrics.get("source") == "seed":
+        return f"v{version.get('id')} is the built-in model, used while no trained version had been activated."
+    reasons = "; ".join(metrics.get("activation") or []) or "no reason recorded (trained by an older service)"
+    if metrics.get("activated"):
+        text = f"v{version.get('id')} was activated automatically: {reasons}."
+    else:
+        text = (f"v{version.get('id')} was NOT activated automatically: {reasons}. "
+                "A supervisor may still activate it by hand.")
+    if version.get("active") and not metrics.get("activated"):
+        text += " It was activated by hand and is active now."
+    return text
+
+
+def _policy_metrics(report: Record | None) -> dict[str, Record]:
+    return {str(p.get("name")): p for p in (report or {}).get("policies") or []}
+
+
+def policy_rows(version: Record) -> list[Record]:
+    """Per policy: held-out decisions, the new and the then-active model's precision / recall on them,
+    and the new model on the corpus's dev split."""
+    metrics = version.get("metrics") or {}
+    new, current = _policy_metrics(metrics.get("new")), _policy_metrics(metrics.get("current"))
+    dev = _policy_metrics((metrics.get("corpus_dev") or {}).get("new"))
+    counts = metrics.get("held_out_counts") or {}
+    minimum = metrics.get("min_held_out_per_policy")
+    names = list(counts) or list(new) or list(dev)
+    return [{"policy": name, "held_out": counts.get(name), "minimum": minimum, "new": new.get(name),
+             "current": current.get(name), "dev": dev.get(name)} for name in names]
+
+
+def _pr(metric: Record | None) -> str:
+    if not metric:
+        return "—"
+    if not metric.get("support") and not (metric.get("tp") or metric.get("fp")):
+        return "no examples"
+    return f"{_pct(metric.get('precision'))} / {_pct(metric.get('recall'))}"
+
+
+def _held_out(row: Record) -> str:
+    count, minimum = row.get("held_out"), row.get("minimum")
+    if count is None:
+        return "—"
+    short = isinstance(minimum, int) and count < minimum
+    return f"{count}" + (f"  (needs {minimum})" if short else "")
 
 
 THRESHOLD_COLUMNS = (
@@ -106,9 +161,17 @@ VERSION_COLUMNS = (
     ("Version", lambda r: f"v{r.get('id')}" + ("  ● active" if r.get("active") else "")),
     ("Trained", lambda r: fmt.when(r.get("created_at"))),
     ("Examples", lambda r: f"{int(r.get('trained_on') or 0):,}"),
-    ("Held-out metrics", _metrics),
+    ("Held-out", _metrics),
     ("Activated", lambda r: fmt.when(r.get("activated_at"))),
     ("Note", lambda r: str(r.get("note") or "")),
+)
+
+POLICY_COLUMNS = (
+    ("Policy", lambda r: fmt.label(r.get("policy"))),
+    ("Held-out decisions", _held_out),
+    ("New: precision / recall", lambda r: _pr(r.get("new"))),
+    ("Then active", lambda r: _pr(r.get("current"))),
+    ("Corpus dev (new)", lambda r: _pr(r.get("dev"))),
 )
 
 
@@ -261,11 +324,23 @@ class DetectorAdmin(QDialog):
         version_buttons.addWidget(self.active_label, 1)
         version_buttons.addWidget(self.activate_button)
         version_buttons.addWidget(self.train_button)
+        self.policy_metrics = RecordTableModel(POLICY_COLUMNS, self)
+        self.policy_view = self._table(self.policy_metrics, "VersionPolicyTable")
+        self.activation_label = QLabel("Pick a version to see why it was or was not activated.", self)
+        self.activation_label.setObjectName("ActivationReason")
+        self.activation_label.setWordWrap(True)
+        details = QGroupBox("Picked version: held-out precision / recall per policy", self)
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.activation_label)
+        details_layout.addWidget(self.policy_view, 1)
+        version_split = QSplitter(Qt.Orientation.Vertical, self)
+        version_split.addWidget(self.version_view)
+        version_split.addWidget(details)
         version_page = QWidget(self)
         version_layout = QVBoxLayout(version_page)
         version_layout.addLayout(version_buttons)
         version_layout.addWidget(self.train_result)
-        version_layout.addWidget(self.version_view, 1)
+        version_layout.addWidget(version_split, 1)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -286,6 +361,7 @@ class DetectorAdmin(QDialog):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.load_preview)
         self.threshold_view.selectionModel().currentRowChanged.connect(self._policy_picked)
+        self.version_view.selectionModel().currentRowChanged.connect(self._version_picked)
         self.flag_at.valueChanged.connect(lambda _v: self._preview_timer.start())
         self.set_button.clicked.connect(self.save_threshold)
         self.train_button.clicked.connect(self.train)
@@ -314,10 +390,22 @@ class DetectorAdmin(QDialog):
         self.active_label.setText(f"Active: v{active['id']}, trained {fmt.when(active.get('created_at'))} on "
                                   f"{int(active.get('trained_on') or 0):,} examples." if active else
                                   "Active: the built-in detector (no trained version is active).")
+        ids = [v.get("id") for v in versions]
+        picked = self.last_train.get("version", {}).get("id") if self.last_train else None
+        if versions:
+            self.version_view.selectRow(ids.index(picked) if picked in ids else
+                                        next((i for i, v in enumerate(versions) if v.get("active")), 0))
         policies = [row.get("policy") for row in thresholds]
         row = policies.index(current) if current in policies else 0
         if thresholds:
             self.threshold_view.selectRow(row)
+
+    def _version_picked(self, current: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        version = self.versions.row(current.row())
+        self.activation_label.setText(activation_text(version))
+        self.policy_metrics.set_rows(policy_rows(version))
 
     def current_policy(self) -> str | None:
         index = self.threshold_view.currentIndex()
@@ -402,13 +490,10 @@ class DetectorAdmin(QDialog):
         def done(result: Record) -> None:
             self.last_train = dict(result)
             version = result.get("version") or {}
-            if result.get("activated"):
-                text = (f"v{version.get('id')} trained on {int(version.get('trained_on') or 0):,} examples "
-                        f"and activated (it did not lose held-out precision). {_metrics(version)}")
-            else:
-                text = (f"v{version.get('id')} trained on {int(version.get('trained_on') or 0):,} examples but "
-                        f"NOT activated: its held-out precision was lower than the active detector's "
-                        f"(v{result.get('previous_version_id')} stays active). {_metrics(version)}")
+            text = (f"v{version.get('id')} trained on {int(version.get('trained_on') or 0):,} examples. "
+                    f"{activation_text(version)}")
+            if not result.get("activated"):
+                text += f" v{result.get('previous_version_id')} stays active."
             self.train_result.setText(text)
             self.train_button.setEnabled(self._manage)
             messages.info(text)

@@ -149,7 +149,8 @@ def _best_estimates(connection: Connection, statements: _Statements, profile: Re
     next bound, so a large recall reads its best keysets and no further."""
     held, common = _word_postings(connection, statements, profile)
     lift = sum(common.values())
-    keysets = _keyset_estimates(connection, statements, profile, lift=lift)
+    # keysets the rare words may complete count too: "T-fal kettle" (0.475) with "アプレシア"
+    keysets = _keyset_estimates(connection, statements, profile, lift=lift + max(held.values(), default=0.0))
     estimates = {i: e for i, e in _held_estimates(connection, statements, keysets, held, common).items()
                  if e >= MIN_ESTIMATE}
     groups: dict[float, tuple[list[str], list[str]]] = {}  # bound -> (keysets read whole, keysets words lift)

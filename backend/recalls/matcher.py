@@ -35,15 +35,15 @@ from backend.recalls.models import Confidence, ListingReading, Recall, RecallPro
 from backend.recalls.reading import TEXT_FIELDS, ListingFields, ListingText, Spans, spans_of, stored_or_read
 from backend.recalls.terms import GTIN, MODEL
 from backend.recalls.text import MIN_BRAND_KEY, SOUND, TYPE, analyse, term_of, vocabulary
-from backend.text.fold import compact, fold, fold_with_map
+from backend.text.fold import compact, fold, fold_width, fold_with_map
 from backend.text.sound import MIN_KEY, sound_key
 
 MIN_SCORE = 0.4
 HIGH, MEDIUM = 0.85, 0.6
 _LINE_WEIGHT, _WORD_WEIGHT, _TYPE_WEIGHT = 3.0, 1.0, 1.0
 OTHER_TYPE = 0.7  # score factor for a listing whose title names only other product types
-# A product name that is only a product type ("Power banks") covers every listing of
-# that type: on its own it may bring a listing of the brand up to low, never further.
+# A listing that shares only the product type with a name ("Power banks") could be
+# any product of that type: the type may bring a listing of the brand up to low, never further.
 TYPE_ONLY = 0.3
 
 
@@ -70,6 +70,11 @@ class NameVariant:
         return (_TYPE_WEIGHT if self.types else 0) + _LINE_WEIGHT * len(self.lines) + _WORD_WEIGHT * len(self.words)
 
     @cached_property
+    def types_plain(self) -> frozenset[str]:
+        """The type keys as evidence names them (without the key prefix)."""
+        return frozenset(t[1:] for t in self.types)
+
+    @cached_property
     def weighted_keys(self) -> tuple[tuple[str, float], ...]:
         """The type and line keys with their weights, worked out once rather than for every listing."""
         return tuple((k, _TYPE_WEIGHT if k in self.types else _LINE_WEIGHT) for k in self.types | self.lines)
@@ -86,6 +91,9 @@ class RecallProfile:
     models: dict[str, str]  # normalised -> as written
     gtins: dict[str, str]  # GTIN-14 -> as written
     brand_sounds: frozenset[str] = frozenset()  # sound keys of the brand names, for listings in another script
+    # every word of the recalled products' names (and their sound keys): a listing's
+    # brand named there ("Salsa Cowchipper" recalled by Quality Bicycle Products) is the recalled brand
+    product_words: frozenset[str] = frozenset()
 
     @cached_property
     def query_terms(self) -> frozenset[str]:
@@ -147,7 +155,7 @@ def _brand_keys(names: Iterable[str]) -> dict[str, str]:
     """Brand keys for brand names: the vocabulary's where it knows the brand, else the name's own."""
     out: dict[str, str] = {}
     for name in names:
-        found = analyse(fold(name)).brands
+        found = analyse(fold_width(name)).brands
         if found:
             out.update({key: key[1:] for key in found if key not in out})
             continue
@@ -213,7 +221,7 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
     brand_spellings = [name for company in companies for name in brand_names(company)]
     brands = _brand_keys(brand_spellings)
     brands.update({k: k[1:] for text in [recall.title, *(p.name for p in products)]
-                   for k in analyse(fold(text or "")).brands if k not in brands})
+                   for k in analyse(fold_width(text or "")).brands if k not in brands})
     brand_words = {compact(b[1:]) for b in brands} | {compact(s) for s in brands.values()}
     # A product's name, the same without what brackets add (colours, sale dates),
     # and a "model" that is really a line name are each a name a listing may use.
@@ -222,8 +230,11 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
     texts_as_given = {stripped: t for t in texts if (stripped := _BRACKETED.sub(" ", t).strip()) and stripped != t}
     texts |= set(texts_as_given)
     names: dict[str, NameVariant] = {}
+    product_words: set[str] = set()
     for text in texts:
-        found = analyse(fold(text))
+        found = analyse(fold_width(text))
+        product_words |= {w for w in found.words if len(w) >= 3 and not looks_like_model(w)}
+        product_words |= {term_of(w) for w in found.words if len(w) >= 3}
         brand_words |= {w for w in found.words if compact(w) in brand_words}
         words = frozenset(w for w in found.words
                           if w not in brand_words and not looks_like_model(w) and not w.isdigit()
@@ -235,7 +246,7 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
             forms[word] = (*forms.get(word, ()), form)
         names[text] = NameVariant(text, frozenset(found.types), frozenset(found.lines), words, forms)
     if not any(n.types for n in names.values()):
-        title_types = frozenset(analyse(fold(recall.title)).types)
+        title_types = frozenset(analyse(fold_width(recall.title)).types)
         names = {k: NameVariant(v.label, title_types, v.lines, v.words) for k, v in names.items()}
     models = {p.model_norm: p.model_number or p.model_norm for p in products
               if p.model_norm and _is_model(p.model_number or p.model_norm)}
@@ -244,7 +255,7 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
                             recall.number)
     sounds = {sound_key(compact(name)) for name in brand_spellings + [b[1:] for b in brands]}
     return RecallProfile(recall.id, recall.number, brands, list(names.values()), models, gtins,
-                         frozenset(k for k in sounds if len(k) >= MIN_BRAND_KEY))
+                         frozenset(k for k in sounds if len(k) >= MIN_BRAND_KEY), frozenset(product_words))
 
 
 @dataclass(slots=True)
@@ -381,7 +392,8 @@ def _name_coverage(profile: RecallProfile, text: ListingText, similar: Similar) 
             if word_hit is not None:
                 got += _WORD_WEIGHT
                 hits.append((word, *word_hit))
-        share = got / name.total if name.words or name.lines else min(got / name.total, TYPE_ONLY)
+        named = any(part[0] not in name.types_plain for part in hits)  # a word or line of the name, not its type
+        share = got / name.total if named else min(got / name.total, TYPE_ONLY)
         if share > coverage:
             coverage, best = share, hits
     evidence = []
@@ -437,8 +449,10 @@ def _brand(profile: RecallProfile, text: ListingText, row: Any) -> tuple[bool, b
         if key in text.description_keys:
             hit = (key, "description", text.description_keys[key])
             break
-    if hit is None and profile.brand_sounds:
+    if hit is None and profile.brands:
         hit = _brand_by_sound(profile, text)
+    if hit is None and text.brand_words:
+        hit = _brand_in_products(profile, text)
     match = hit is not None or text.brand_key in profile.brands or any(
         b in text.compact for b in profile.brand_compacts)
     conflict = bool(text.brand_key and profile.brands and not match)
@@ -447,14 +461,25 @@ def _brand(profile: RecallProfile, text: ListingText, row: Any) -> tuple[bool, b
     key, fld, found = hit if hit is not None else (next(iter(profile.brands)), "brand", [])
     spans = spans_of(found)
     shown = _surface(text, fld, spans, row.brand or "")
-    return True, conflict, [Evidence("brand", f"brand {profile.brands[key]} ~ {shown}", fld, spans)]
+    return True, conflict, [Evidence("brand", f"brand {profile.brands.get(key, key)} ~ {shown}", fld, spans)]
+
+
+def _brand_in_products(profile: RecallProfile, text: ListingText) -> tuple[str, str, Spans] | None:
+    """The listing's brand field names a brand the recalled products' names carry."""
+    for word in text.brand_words:
+        if not word.startswith(SOUND) and (word in profile.product_words or term_of(word) in profile.product_words):
+            return word, "brand", []
+    return None
 
 
 def _brand_by_sound(profile: RecallProfile, text: ListingText) -> tuple[str, str, Spans] | None:
     """A recalled brand written in another script: a Japanese word of the
     title or brand field that sounds like it (ペツル ~ Petzl), or a Latin one
     sounding like a brand the record writes in Japanese (Panasonic ~ パナソニック)."""
-    brand = next(iter(profile.brands), "")
+    brand = next(iter(profile.brands))
+    for key in profile.brands:  # the brand itself among the words, as a loanword's origin (イエティ: yeti)
+        if len(word := compact(key[1:])) >= 3 and word in text.title_words:
+            return key, "title", text.title_words[word]
     for key in profile.brand_sounds:
         if SOUND + key in text.title_words:
             return brand, "title", text.title_words[SOUND + key]

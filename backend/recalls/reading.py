@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from backend.recalls.extract import Found, barcodes, model_numbers
 from backend.recalls.text import TYPE, VOCABULARY_PATH, analyse, vocabulary
-from backend.text.fold import compact_folded, fold
+from backend.text.fold import compact_folded, fold, fold_width, kata
 
 
 class ListingFields(NamedTuple):
@@ -48,7 +48,7 @@ TEXT_FIELDS = ("title", "description")
 # Raised whenever reading changes what it finds in the same text (2: Japanese
 # words from the analyser, loanword origins, sound keys, brand field words),
 # so that readings stored by older code count as stale.
-READING_VERSION = b"2"  # the fields read as text (the others are identifiers)
+READING_VERSION = b"3"  # the fields read as text (the others are identifiers)
 # Where a key or word was found (folded offsets); a stored reading keeps them
 # as "start end start end ..." text, turned into pairs only for evidence.
 Spans = list[tuple[int, int]] | str
@@ -88,12 +88,14 @@ def spans_of(spans: Spans) -> list[tuple[int, int]]:
 
 def read_listing(row: Any) -> ListingText:
     """The listing read from its fields now."""
-    title, description = fold(row.title or ""), fold(row.description or "")
-    brand_folded = fold(row.brand) if row.brand else ""
-    title_found, description_found = analyse(title), analyse(description)
+    natural_title, natural_description = fold_width(row.title or ""), fold_width(row.description or "")
+    title, description = kata(natural_title), kata(natural_description)
+    brand_natural = fold_width(row.brand) if row.brand else ""
+    brand_folded = kata(brand_natural)
+    title_found, description_found = analyse(natural_title), analyse(natural_description)
     brand_words: list[str] = []
     if brand_folded:
-        brand_found = analyse(brand_folded)
+        brand_found = analyse(brand_natural)
         for key in brand_found.brands:
             title_found.keys.setdefault(key, [])
         brand_words = sorted(brand_found.words)

@@ -4,7 +4,6 @@ ids, e-mail addresses, phone numbers or addresses leave the marketplace."""
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter
 from datetime import datetime
@@ -12,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from backend.csv_safety import safe_writer
 from backend.db import utcnow
 from backend.listings.models import Listing, ListingStatus
 from backend.recalls.notices import affected_members
@@ -77,7 +77,7 @@ def csv_report(session: Session, recall: Recall) -> str:
     now = utcnow()
     summary = dashboard(session, recall)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = safe_writer(out)  # formula injection neutralised (backend/csv_safety.py)
     writer.writerow(["recall_number", recall.number])
     writer.writerow(["title", recall.title])
     writer.writerow(["manufacturer", recall.manufacturer or ""])

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from sqlalchemy import select
 
+from backend.csv_safety import attachment
 from backend.deps import DbSession, require
 from backend.idempotency.guard import Idempotency
 from backend.listings.models import Listing
@@ -203,6 +203,5 @@ def report_csv(recall_id: int, _staff: Reader, session: DbSession) -> Response:
 
 
 def _attachment(filename: str) -> str:
-    """An ASCII fallback plus the exact name (RFC 6266): recall numbers may be Japanese."""
-    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in filename)
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+    """An ASCII fallback plus the exact name (RFC 6266), with no path pieces: recall numbers are imported text."""
+    return attachment(filename, default="recall-report.csv")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from backend.text.fold import compact, compact_folded, fold, fold_with_map
+from backend.text.fold import compact, fold, kata
 from backend.text.japanese import has_japanese, words
 from backend.text.sound import MIN_KEY, sound_key
 
@@ -25,13 +25,15 @@ VOCABULARY_PATH = Path(__file__).with_name("data") / "vocabulary.json"
 BRAND, TYPE, LINE = "@", "#", "%"
 SOUND = "~"  # a word's sound key (backend.text.sound), for names written in another script
 MIN_BRAND_KEY = 2  # a brand is a whole word of the title or brand field: a shorter key is still telling (ボッシュ ~ bs)
-_FUNCTION_WORDS = frozenset({"助詞", "助動詞", "補助記号", "記号", "接尾辞", "接頭辞", "空白", "感動詞"})
+_FUNCTION_WORDS = frozenset({"助詞", "助動詞", "補助記号", "記号", "接尾辞", "接頭辞", "空白", "感動詞", "動詞", "形容詞",
+                             "副詞", "連体詞", "代名詞", "接続詞"})
 
 _LATIN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _LATIN_PHRASE = re.compile(r"[a-z0-9]+(?:[\s\-'’・]{1,3}[a-z0-9]+)*")
 _RUN_CHAR = "[ァ-ヺー・一-龯々〆]"
 _JAPANESE_RUN = re.compile(_RUN_CHAR + "+")
 _SEPARATORS = re.compile(r"[\s\-'’・]+")
+_KATAKANA_RUN = re.compile(r"[ァ-ヺー]{4,}")
 _FOR_MODEL = re.compile(r"[a-z0-9]\s?(用|専用)")  # "5057KB用 集じんホース": made for that model, not the model
 
 
@@ -142,8 +144,9 @@ class Analysis:
         return {k for k in self.keys if k.startswith(LINE)}
 
 
-def analyse(folded: str) -> Analysis:
-    """Keys and leftover words of an already :func:`fold`-ed text.
+def analyse(natural: str) -> Analysis:
+    """Keys and leftover words of a :func:`backend.text.fold.fold_width`-ed text
+    (spans are offsets in it, and in its :func:`fold`, which has the same length).
 
     Latin words are looked up alone and in runs of up to four (``iris ohyama``,
     ``rock 'n play``); Japanese runs are segmented greedily, longest known
@@ -151,13 +154,14 @@ def analyse(folded: str) -> Analysis:
     """
     vocab = vocabulary()
     result = Analysis()
+    folded = kata(natural)
     covered = _latin_keys(folded, vocab, result)
     for match in vocab.kana_spellings.finditer(folded):
         result.add_key(vocab.kana[match.group()], match.span())
         covered.append(match.span())
-    text = folded
+    text = natural
     if covered:
-        blanked = list(folded)
+        blanked = list(natural)
         for start, end in covered:
             blanked[start:end] = " " * (end - start)
         text = "".join(blanked)
@@ -171,24 +175,46 @@ def analyse(folded: str) -> Analysis:
     return result
 
 
-def _japanese_words(text: str, vocab: Vocabulary, result: Analysis) -> None:
+def _japanese_words(natural: str, vocab: Vocabulary, result: Analysis) -> None:
     """Japanese words as the analyser segments them, each also under its
     dictionary form, the original spelling of a loanword (ケトル → kettle)
     and its sound key (ペツル → ``~ptr``), so that English names find them."""
-    for word in words(text):
-        if word.pos in _FUNCTION_WORDS or not has_japanese(word.surface):
+    runs = {m.start(): m for m in _KATAKANA_RUN.finditer(kata(natural))}
+    run, run_end = None, -1
+    for word in words(natural):
+        if word.start in runs and runs[word.start].end() > word.end:
+            # a run of katakana the analyser splits (パルスキップ: パルス + キップ) is first of all one
+            # name: the run is the word, its pieces other forms of it
+            run, run_end = runs[word.start].group(), runs[word.start].end()
+            _add_word(result, vocab, run, (word.start, run_end), ())
+        if word.pos in _FUNCTION_WORDS or len(word.surface) < 2 or not has_japanese(word.surface):
             continue
-        span = (word.start, word.end)
-        forms = {word.surface, word.lemma} if len(word.surface) >= 2 else set()
-        forms |= {part for part in word.origin.split() if len(part) >= 3}
-        for form in forms:
-            if form not in vocab.stopwords:
-                result.words.setdefault(form, []).append(span)
-                if form != word.surface:
-                    result.aliases.setdefault(form, word.surface)
-        key = sound_key(word.surface)
-        if len(key) >= MIN_BRAND_KEY and word.surface not in vocab.stopwords:
-            result.words.setdefault(SOUND + key, []).append(span)
+        surface = kata(word.surface)
+        forms = (kata(word.lemma), *(part for part in word.origin.split() if len(part) >= 3))
+        if word.end <= run_end and run is not None:
+            for form in (surface, *forms):
+                _add_form(result, vocab, form, run, (word.start, word.end))
+        else:
+            _add_word(result, vocab, surface, (word.start, word.end), forms)
+
+
+def _add_word(result: Analysis, vocab: Vocabulary, surface: str, span: tuple[int, int],
+              forms: tuple[str, ...]) -> None:
+    """A word, its other forms and its sound key."""
+    if surface in vocab.stopwords:
+        return
+    result.words.setdefault(surface, []).append(span)
+    for form in forms:
+        _add_form(result, vocab, form, surface, span)
+    key = sound_key(surface)
+    if len(key) >= MIN_BRAND_KEY:
+        result.words.setdefault(SOUND + key, []).append(span)
+
+
+def _add_form(result: Analysis, vocab: Vocabulary, form: str, word: str, span: tuple[int, int]) -> None:
+    if form != word and form not in vocab.stopwords:
+        result.words.setdefault(form, []).append(span)
+        result.aliases.setdefault(form, word)
 
 
 def term_of(word: str) -> str:

@@ -26,6 +26,20 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(HIRA_TO_KATA)
 
 
+def fold_width(text: str) -> str:
+    """:func:`fold` without hiragana → katakana, for the morphological
+    analyser: ``溝なし`` is "without a groove", ``溝ナシ`` reads as a pear.
+    It has the same length as :func:`fold`'s result, so offsets agree."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def kata(text: str) -> str:
+    """Hiragana → katakana: what :func:`fold` adds to :func:`fold_width`."""
+    return text.translate(HIRA_TO_KATA)
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Fold character by character, remembering for each folded character the
     index of the original one, so matches can be highlighted in what the

@@ -29,6 +29,7 @@ MIN_KEY = 3
 _local = threading.local()
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _LATIN_RULES = [  # English spelling → sounds, in order
+    (re.compile(r"(?<=[a-z]{3}[^aeiousx])e?s$"), ""),  # a plural: "scooters" is スクーター
     (re.compile(r"tch"), "ch"), (re.compile(r"sch"), "sh"), (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"),
     (re.compile(r"qu?"), "k"), (re.compile(r"x"), "ks"), (re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"th"), "s"),
     (re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|$)"), ""),  # a vowel's r: "fisher" → フィッシャー

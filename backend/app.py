@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from backend import __version__
-from backend.config import LAUNCH_SECRET_HEADER
+from backend.config import LAUNCH_SECRET_HEADER, SecuritySettings
 from backend.db import Database
 from backend.errors import error_body, install_error_handlers
 
@@ -22,11 +22,12 @@ API_PREFIX = "/api/v1"
 
 
 def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = None,
-               routers: Sequence[APIRouter] | None = None) -> FastAPI:
+               routers: Sequence[APIRouter] | None = None, security: SecuritySettings | None = None) -> FastAPI:
     """The service's app with ``routers`` (default: the whole API) under /api/v1."""
     app = FastAPI(title="Anzen marketplace service", version=__version__)
     app.state.db = db
     app.state.demo = demo
+    app.state.security = security or SecuritySettings.from_env()
     install_error_handlers(app)
 
     # Registered before the routers: FastAPI prepares an included router's

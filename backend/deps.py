@@ -11,10 +11,13 @@ from anyio import CancelScope, CapacityLimiter
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
+from backend.config import SecuritySettings
 from backend.db import Database
 from backend.errors import Forbidden, Unauthorized
 from backend.permissions import Permission, allowed
 from backend.staff import service as staff_service
+from backend.staff import signin
+from backend.staff.signin import SessionExpired
 from backend.staff.models import Staff
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -22,6 +25,20 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def get_database(request: Request) -> Database:
     return request.app.state.db
+
+
+def security_settings(request: Request) -> SecuritySettings:
+    """The app's settings (``create_app``), or the defaults for an app made otherwise."""
+    return getattr(request.app.state, "security", None) or _DEFAULT_SECURITY
+
+
+_DEFAULT_SECURITY = SecuritySettings()
+
+
+def client_address(request: Request) -> str:
+    """The caller's address as the server sees it (behind a proxy, uvicorn's
+    ``--forwarded-allow-ips`` decides whether X-Forwarded-For is believed)."""
+    return request.client.host if request.client else "unknown"
 
 
 async def _session(request: Request) -> AsyncIterator[Session]:
@@ -36,10 +53,15 @@ async def _session(request: Request) -> AsyncIterator[Session]:
     session = db.session(write=request.method not in _SAFE_METHODS)
     try:
         yield session
-    except BaseException:
+    except BaseException as exc:
         await _off_loop(_roll_back, session)
+        if isinstance(exc, SessionExpired):
+            await _after(signin.record_expiry, db, exc)
         raise
     await _off_loop(_commit, session)
+    token_id = getattr(request.state, "touch_token", None)
+    if token_id is not None:
+        await _after(signin.touch, db, token_id)
 
 
 def _commit(session: Session) -> None:
@@ -68,6 +90,13 @@ async def _off_loop(end: Callable[[Session], None], session: Session) -> None:
         await anyio.to_thread.run_sync(end, session, limiter=CapacityLimiter(1))
 
 
+async def _after(work: Callable[..., None], *args: Any) -> None:
+    """Short bookkeeping of its own after the request's transaction has ended
+    (never inside it: on SQLite a reader cannot become a writer mid-way)."""
+    with CancelScope(shield=True):
+        await anyio.to_thread.run_sync(lambda: work(*args), limiter=CapacityLimiter(1))
+
+
 DbSession = Annotated[Session, Depends(_session, scope="function")]
 
 
@@ -79,10 +108,16 @@ def _current_staff(request: Request, session: DbSession) -> Staff:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise Unauthorized("Sign in first: send 'Authorization: Bearer <token>'.")
-    staff = staff_service.staff_for_token(session, token=token.strip())
-    if staff is None:
+    use = staff_service.token_use(session, token=token.strip(), settings=security_settings(request))
+    if use.staff is None:
         raise Unauthorized("Your session has expired or was signed out; sign in again.")
-    return staff
+    if use.ended is not None:
+        assert use.token_id is not None
+        raise SessionExpired(token_id=use.token_id, staff_id=use.staff.id, address=client_address(request),
+                             why=use.ended)
+    if use.touch:
+        request.state.touch_token = use.token_id
+    return use.staff
 
 
 CurrentStaff = Annotated[Staff, Depends(_current_staff)]

@@ -13,7 +13,7 @@ from backend.queue.models import Macro, QueueItem
 from backend.ratings.models import Rating
 from backend.recalls.models import ListingTerm, Notice, Recall, RecallMatch, RecallProduct
 from backend.screening.models import DecisionLabel, DetectorVersion, PolicyThreshold
-from backend.staff.models import Attendance, AuthToken, RotaEntry, Shift, Staff
+from backend.staff.models import Attendance, AuthToken, RotaEntry, Shift, SignInThrottle, Staff, StaffAlert
 
 __all__ = [
     "Attendance", "AuditEvent", "AuthToken", "Base", "DecisionLabel", "DetectorVersion", "Flag", "IdempotencyRecord", "Inquiry",
@@ -22,4 +22,5 @@ __all__ = [
     "Transaction",
     "Appeal", "MemberNotification", "Sanction",
     "Macro", "QueueItem",
+    "SignInThrottle", "StaffAlert",
 ]

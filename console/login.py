@@ -28,7 +28,7 @@ ROLE_NAMES = {"agent": "Support agent", "moderator": "Moderator",
 
 class LoginDialog(QDialog):
     def __init__(self, client: ApiClient, runner: TaskRunner, *, demo: bool = False,
-                 username: str = "", parent: QWidget | None = None) -> None:
+                 username: str = "", again: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._client = client
         self._runner = runner
@@ -38,9 +38,11 @@ class LoginDialog(QDialog):
         self.setWindowIcon(app_icon())
         self.setMinimumWidth(400)
 
-        title = QLabel("Sign in to Anzen", self)
+        title = QLabel("Your session has ended" if again else "Sign in to Anzen", self)
         title.setObjectName("LoginTitle")
-        subtitle = QLabel(f"Service: {client.base_url}", self)
+        subtitle = QLabel("Enter your password to carry on; everything you were doing stays as it is."
+                          if again else f"Service: {client.base_url}", self)
+        subtitle.setWordWrap(True)
         subtitle.setObjectName("LoginSubtitle")
         self.demo_accounts = QComboBox(self)
         self.demo_accounts.setObjectName("DemoAccounts")
@@ -60,12 +62,14 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.sign_in_button = self.buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
-        self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton("Sign out" if again else "Quit", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
+        if again:  # the same person carries on: the open windows and drafts are theirs
+            self.username.setReadOnly(True)
         form = QFormLayout()
-        if demo:
+        if demo and not again:
             form.addRow("Demo account", self.demo_accounts)
         else:
             self.demo_accounts.hide()
@@ -81,15 +85,16 @@ class LoginDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
-        if demo:
+        if demo and not again:
             runner.run(client.demo_accounts, self._show_demo_accounts,
                        on_error=self._demo_accounts_failed, owner=self)
 
     @classmethod
     def ask(cls, client: ApiClient, runner: TaskRunner, *, demo: bool = False,
-            username: str = "", parent: QWidget | None = None) -> SignIn | None:
-        """Show the dialog until the user signs in (the :class:`SignIn`) or quits (``None``)."""
-        dialog = cls(client, runner, demo=demo, username=username, parent=parent)
+            username: str = "", again: bool = False, parent: QWidget | None = None) -> SignIn | None:
+        """Show the dialog until the user signs in (the :class:`SignIn`) or quits (``None``).
+        ``again``: the session ended; the same user signs in again."""
+        dialog = cls(client, runner, demo=demo, username=username, again=again, parent=parent)
         try:
             return dialog.sign_in if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
@@ -115,7 +120,9 @@ class LoginDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        if isinstance(exc, ApiError) and exc.status in (400, 401, 403, 422):
+        if isinstance(exc, ApiError) and exc.status == 429:
+            self._show_error(f"{exc.message} (Wait before trying again.)")
+        elif isinstance(exc, ApiError) and exc.status in (400, 401, 403, 422):
             self._show_error("Wrong user name or password. Check them and try again.")
             self.password.selectAll()
             self.password.setFocus()

@@ -20,7 +20,7 @@ from console.recalls_screen import recall_handlers
 from console.detail_pane import DetailPane
 from console.enforcement import EnforcementController, EnforcementPane, selected_ids
 from console.history_pane import HistoryPane
-from console.login import ROLE_NAMES
+from console.login import ROLE_NAMES, LoginDialog
 from console.qt import (
     QApplication,
     QCloseEvent,
@@ -30,6 +30,7 @@ from console.qt import (
     QSize,
     QStackedWidget,
     Qt,
+    QTimer,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         queue_wiring.install(self)  # shift dock + status, queue <-> shift (console/queue_wiring.py)
 
         messages.bus.posted.connect(self._show_message)
+        messages.bus.session_expired.connect(self._session_expired)
+        self._asking_password = False
         context.monitor.state_changed.connect(self._connection_changed)
         QApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
         self._connection_changed(context.monitor.state)
@@ -226,6 +229,28 @@ class MainWindow(QMainWindow):
         self.context.runner.run(self.context.client.logout, lambda _r: self._finish_sign_out(),
                                 on_error=lambda _exc: self._finish_sign_out(), owner=self)
 
+    def _session_expired(self) -> None:
+        """The service refused the token: ask for the password again, once, over
+        the window as it is (drafts, selections and open panes stay)."""
+        if self._asking_password or self._signing_out or self._closed:
+            return
+        self._asking_password = True
+        QTimer.singleShot(0, self._ask_password)  # not inside the failing request's callback
+
+    def _ask_password(self) -> None:
+        try:
+            sign_in = LoginDialog.ask(self.context.client, self.context.runner,
+                                      username=self.context.staff.username, again=True, parent=self)
+        finally:
+            self._asking_password = False
+        if sign_in is None:
+            self.sign_out()
+            return
+        self.statusBar().showMessage("Signed in again.", 5000)
+        for screen in self.screens.values():
+            screen.retry_failed()
+        self.history.retry()
+
     def _finish_sign_out(self) -> None:
         self._signing_out = True
         self.close()
@@ -310,6 +335,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         queue_wiring.shutdown(self)
         messages.bus.posted.disconnect(self._show_message)
+        messages.bus.session_expired.disconnect(self._session_expired)
         self.context.monitor.state_changed.disconnect(self._connection_changed)
         QApplication.styleHints().colorSchemeChanged.disconnect(self._scheme_changed)
         super().closeEvent(event)

@@ -4,7 +4,9 @@ Code that fails calls :func:`report` (or :func:`error`/:func:`info`); the bus
 logs the message and emits it; one place in the main window shows it. A lost
 connection is not shown as a message: it is announced on
 :attr:`MessageBus.unreachable` so the connection monitor can check at once and
-the banner can say so.
+the banner can say so. An ended session is announced on
+:attr:`MessageBus.session_expired`: the main window asks for the password
+again and keeps everything as it is.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ class MessageBus(QObject):
     posted = Signal(object)  # Message
     #: A request could not reach the service at all.
     unreachable = Signal()
+    #: The service no longer accepts the sign-in (idle timeout, maximum session
+    #: age, signed out elsewhere): the main window asks for the password again.
+    session_expired = Signal()
 
     def post(self, message: Message) -> None:
         log_level = {Level.INFO: logging.INFO, Level.WARNING: logging.WARNING,
@@ -62,6 +67,10 @@ def report(exc: BaseException, doing: str) -> None:
     if isinstance(exc, ServiceUnreachable):
         log.warning("service unreachable while %s: %s", doing, exc)
         bus.unreachable.emit()
+        return
+    if isinstance(exc, ApiError) and exc.status == 401:
+        log.info("session ended while %s: %s", doing, exc)
+        bus.session_expired.emit()
         return
     bus.post(describe(exc, doing))
 

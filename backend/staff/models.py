@@ -3,7 +3,9 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db import Base, utcnow
@@ -38,8 +40,42 @@ class AuthToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    expires_at: Mapped[datetime]
+    expires_at: Mapped[datetime]  # the maximum session age
     revoked_at: Mapped[datetime | None]
+    #: When the token was last used (to within a minute), for the idle timeout; None: never since sign-in.
+    last_used_at: Mapped[datetime | None]
+
+
+class SignInThrottle(Base):
+    """Recent failed sign-ins for one account name or one client address, kept in
+    the database so that every service process of a team deployment sees them."""
+
+    __tablename__ = "sign_in_throttles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(16))  # "account" | "address"
+    key: Mapped[str] = mapped_column(String(128))
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
+    locked_until: Mapped[datetime | None]
+
+    __table_args__ = (UniqueConstraint("scope", "key", name="uq_sign_in_throttles_scope_key"),)
+
+
+class StaffAlert(Base):
+    """Something supervisors must be told: an account locked after failed
+    sign-ins, a staff member who hit the contact-reveal limit."""
+
+    __tablename__ = "staff_alerts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    message: Mapped[str] = mapped_column(String(500))
+    details: Mapped[dict[str, Any] | None]
+    resolved_at: Mapped[datetime | None]
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
 
 class Shift(Base):

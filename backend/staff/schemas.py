@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -43,3 +44,15 @@ class DemoAccountOut(BaseModel):
     password: str
     role: str
     display_name: str
+
+
+class StaffAlertOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: datetime
+    kind: str
+    staff_id: int | None
+    message: str
+    details: dict[str, Any] | None
+    resolved_at: datetime | None

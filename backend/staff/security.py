@@ -22,6 +22,18 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+_dummy_hash: str | None = None
+
+
+def dummy_password_hash() -> str:
+    """A hash with the same Argon2 parameters as real ones, verified when the
+    account does not exist so that an unknown name costs as long as a wrong password."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash(secrets.token_urlsafe(16))
+    return _dummy_hash
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(32)
 

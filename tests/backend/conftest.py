@@ -39,6 +39,7 @@ class Sample:
     rota_entry: int = 0
     recall: int = 0
     notice: int = 0
+    staff: int = 0  # the test agent
 
     def path_ids(self) -> dict[str, int]:
         """Values for every {placeholder} the API's paths use."""
@@ -48,7 +49,8 @@ class Sample:
                 "takedown_id": self.takedown, "appeal_id": self.appeal,
                 "queue_item_id": self.queue_item, "macro_id": self.macro, "shift_id": self.shift,
                 "rota_entry_id": self.rota_entry, "recall_id": self.recall, "notice_id": self.notice,
-                "policy": "counterfeit", "version_id": 1}
+                "policy": "counterfeit", "version_id": 1,
+                "staff_id": self.staff}
 
 
 @pytest.fixture
@@ -122,4 +124,5 @@ def sample(db: Database) -> Sample:
         s.flush()
         return Sample(seller.id, buyer.id, listing.id, tx.id, inquiry.id, flag.id, refund_approval=approval.id,
                       takedown=takedown.id, appeal=appeal.id, queue_item=queue_item, macro=macro.id,
-                      shift=shift.id, rota_entry=rota_entry.id, recall=recall.id, notice=notice.id)
+                      shift=shift.id, rota_entry=rota_entry.id, recall=recall.id, notice=notice.id,
+                      staff=agent.id)

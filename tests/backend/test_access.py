@@ -16,6 +16,9 @@ RECALLS = {Role.safety_officer, Role.supervisor}  # issue 8
 MATRIX: dict[tuple[str, str], set[Role]] = {
     ("GET", "/api/v1/me"): ALL,
     ("GET", "/api/v1/staff"): SUP,
+    # --- hardening (issue 19)
+    ("POST", "/api/v1/staff/{staff_id}/unlock"): SUP,
+    ("GET", "/api/v1/staff-alerts"): SUP,
     ("GET", "/api/v1/members"): ALL,
     ("GET", "/api/v1/members/{member_id}"): ALL,
     ("GET", "/api/v1/listings"): ALL,

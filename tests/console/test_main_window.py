@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 
 from console import messages, theme
-from console.client import ApiClient
+from console.client import SECRET_HEADER, ApiClient
 from console.connection import ConnectionMonitor
 from console.context import ConsoleContext
+from console.login import LoginDialog
 from console.main_window import MainWindow
-from console.qt import QDialog
+from console.qt import QDialog, QLabel
 from console.settings import Settings, State
 from console.tasks import TaskRunner
 
@@ -176,3 +177,47 @@ def test_find_focuses_the_search_box(qtbot: Any, window: MainWindow) -> None:
     window.activateWindow()
     window.actions["list.find"].trigger()
     assert window.focusWidget() is window.screens["listings"].current_pane().search
+
+
+def test_an_ended_session_asks_for_the_password_again_and_keeps_the_work(
+        qtbot: Any, window: MainWindow, context: ConsoleContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19: when the service ends the session (idle timeout, maximum age,
+    signed out elsewhere) the console asks for the password over the same
+    window; a typed, unsent reply and the open screen stay as they were."""
+    client = context.client
+    asked: list[dict[str, Any]] = []
+
+    def ask(cls: Any, api: ApiClient, runner: TaskRunner, **kwargs: Any) -> Any:
+        asked.append(kwargs)
+        return api.login("supervisor", "supervisor-demo")  # what the dialog does when the password is typed
+
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(ask))
+    window.show_screen("queue")
+    draft = window.screens["queue"].workspace.reply_edit
+    draft.setPlainText("Half-written reply to the buyer")
+    window.show_screen("members")
+
+    elsewhere = ApiClient(client.base_url, secret=client._session.headers.get(SECRET_HEADER))
+    elsewhere._session.headers["Authorization"] = client._session.headers["Authorization"]
+    elsewhere.logout()  # the service no longer knows this console's token
+    elsewhere.close()
+
+    pane = window.screens["members"].current_pane()
+    pane.reload()
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=PAGE_TIMEOUT_MS)
+    assert asked[0]["again"] is True and asked[0]["username"] == context.staff.username
+    qtbot.waitUntil(loaded(window, "members"), timeout=PAGE_TIMEOUT_MS)  # the failed page is loaded again
+    assert window.isVisible() and window.current_screen() is window.screens["members"]
+    assert draft.toPlainText() == "Half-written reply to the buyer"
+    assert window.message_banner.isHidden()  # asked, not shown as an error
+    assert client.me().username == "supervisor"
+    assert len(asked) == 1
+
+
+def test_the_password_dialog_for_an_ended_session_keeps_the_user(qtbot: Any, signed_in_client: ApiClient,
+                                                                 runner: TaskRunner) -> None:
+    dialog = LoginDialog(signed_in_client, runner, username="supervisor", again=True)
+    qtbot.addWidget(dialog)
+    assert dialog.username.isReadOnly() and dialog.username.text() == "supervisor"
+    assert "session has ended" in dialog.findChild(QLabel, "LoginTitle").text()
+    assert dialog.demo_accounts.isHidden()

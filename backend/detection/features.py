@@ -7,11 +7,10 @@
   the pairs of neighbouring lemmas, so ``処方されました`` and ``処方して
   もらった`` share ``処方``, ``為ル``; a loanword also brings its original
   spelling (``~rolex``);
-- **listing**: what the text alone does not say: a known brand and its
-  price against the usual price for the brand and category, the price's
-  order of magnitude (a luxury brand at ¥3,000; a ¥5,000 gift card sold for
-  ¥4,500), a brand that the brand field calls "no brand", and the words of
-  the seller's category.
+- **listing**: what the text alone does not say: a known brand's price
+  against the usual price for the brand and category (a luxury bag at
+  ¥3,000), the price's order of magnitude, a brand that the brand field
+  calls "no brand", and the words of the seller's category.
 
 Hashing needs no vocabulary to fit or store; each block is L2-normalised on
 its own and weighted, so a long description cannot drown the listing block.
@@ -59,10 +58,7 @@ def listing_tokens(listing: Mapping[str, Any], brand: Brand | None, signal: Pric
     if isinstance(price, int) and price > 0:
         magnitude = int(2 * math.log10(price))
         tokens.append(f"p{magnitude}")
-        if brand is not None:
-            tokens.append(f"bp{magnitude}")
-    if brand is not None:
-        tokens.append("brand")
+    if brand is not None:  # a brand alone says nothing; its price against the usual one does
         if signal is not None:
             tokens.append("ratio<0.1" if signal.ratio < 0.1 else "ratio<0.25")
         elif typical_known:

@@ -115,8 +115,21 @@ def _rules() -> tuple[Rule, ...]:
                  r"|購入証明|鑑定済|鑑定書|鑑定士|正規品保証|receipt|guarantee card|warranty card|certificate of authenticity"
                  r"|authenticated by|proof of purchase|bought (?:it )?(?:at|from) (?:the )?(?:boutique|official|flagship)"
                  r"|コメ兵|大黒屋|なんぼや|ブランドオフ|エコリング|ラクマ鑑定|entrupy|real authentication")),
+        Rule("cf_grade_words", "counterfeit", 4.5, "graded-copy jargon next to a brand (SS級, UA, reps, best batch, OEM same factory)",
+             _re(r"(?<![a-z0-9])ss ?(?:級|品質|グレード)|トップグレード|最高級グレード|(?<![a-z])ua(?![a-z])|(?<![a-z])reps?(?![a-z])"
+                 r"|rep quality|(?:best|top|factory|god) batch|same factory|oem ?(?:same|工場|品)|同(?:じ)?工場|同等品|同型品"
+                 r"|正規ルート(?:で|じゃ)?(?:は)?ない|正規ルート外|legit check|(?<![a-z])lc(?![a-z])"), needs_brand=True),
+        Rule("cf_not_official", "counterfeit", 4.5, "unofficial reproduction (proxy / not an official product)",
+             _re(r"プロキシカード|proxy cards?|公式(?:の)?(?:商品|品|グッズ|製品)(?:では|じゃ)(?:ござい|あり)?(?:ません|ない)"
+                 r"|not (?:an )?official (?:product|merch|item)|unofficial (?:copy|reproduction)|海賊版|bootleg copy"
+                 r"|ノーブランド扱い|no ?brand扱い")),
+        Rule("cf_neg_no_logo", "counterfeit", -3.0, "plain look-alike without any brand marks",
+             _re(r"ロゴ(?:や刻印)?(?:は)?(?:一切)?(?:なし|無し|ございません|ありません|入っていません)|no logos?(?: or)?|logo-?free"
+                 r"|without (?:any )?(?:logo|branding)")),
         Rule("cf_neg_accessory_only", "counterfeit", -5.0, "only packaging / accessories (box, bag, case)",
              _re(r"空箱|空き箱|箱のみ|外箱のみ|保存袋のみ|袋のみ|ショッパー|紙袋|ショップ袋|付属品のみ|ケースのみ|タグのみ"
+                 r"|本体(?:は)?(?:なし|無し|付属(?:いた)?しません|ございません|ありません|含まれません)|ベルトのみ|バンドのみ"
+                 r"|(?:純正)?(?:替え|交換用)?(?:ベルト|バンド|尾錠)(?:のみ|単品)|strap only|band only|(?:watch|bag) (?:is )?not included"
                  r"|リボンのみ|empty box|box only|boxes only|dust ?bag only|shopping bag|paper bag|case only|tags? only"
                  r"|packaging only|ノベルティ|novelty|カタログ|catalogue")),
         Rule("cf_neg_replica_kit", "counterfeit", -3.0, "official replica sports kit",
@@ -139,6 +152,19 @@ def _rules() -> tuple[Rule, ...]:
                  r"|下剤|目薬|点眼薬|eye ?drops|頭痛薬|塗り薬|飲み薬|内服薬|外用薬|allergy (?:tablets|pills|medicine|relief)|湿布薬|漢方薬|咳止め|鼻炎薬|花粉症薬|アレルギー薬|水虫薬|ニキビ治療薬"
                  r"|ロキソニン|loxonin|バファリン|イブプロフェン|ibuprofen|アセトアミノフェン|acetaminophen|tylenol|パブロン"
                  r"|コンタック|ベンザブロック|アレグラ|ガスター|正露丸|太田胃散|葛根湯|リアップ|命の母|龍角散|セデス|ナロン")),
+        Rule("md_ingredient", "medicine", 4.5, "drug named by product or active ingredient",
+             _re(r"シルデナフィル|sildenafil|タダラフィル|tadalafil|バルデナフィル|ミノキシジル|minoxidil|イソトレチノイン|isotretinoin"
+                 r"|トレチノイン|tretinoin|ハイドロキノン|hydroquinone|ロキソプロフェン|loxoprofen|ジクロフェナク|diclofenac"
+                 r"|フェルビナク|インドメタシン|ケトプロフェン|プレドニゾロン|prednisolone|ベタメタゾン|betamethasone|デルモベート"
+                 r"|リンデロン|アンテベート|ロコイド|モーラス|ヘパリン類似|ゲンタシン|アモキシシリン|amoxicillin|クラリス|メトホルミン"
+                 r"|metformin|セマグルチド|semaglutide|リラグルチド|シブトラミン|sibutramine|オルリスタット|orlistat|ゼニカル|マジンドール"
+                 r"|サノレックス|プロペシア|propecia|ザガーロ|ロゲイン|rogaine|ボトックス|botox|ボツリヌス|ヒアルロン酸(?:注射|注入|フィラー)"
+                 r"|(?:dermal )?fillers? (?:syringe|injection|kit)|フィラー(?:注射|注入)|リドカイン|lidocaine|麻酔クリーム|numbing cream"
+                 r"|プラセンタ注射|ビタミン注射|注射剤|injectables?|アンプル剤|ステロイド|steroids?|アナボリック|anabolic|クロミッド|hgh"
+                 r"|ピル(?:シート)?|ed薬|精力剤(?:\(?医薬品)|湿布(?:薬)?(?:\s?\d+ ?枚)?(?!ケース)")),
+        Rule("md_unapproved", "medicine", 3.0, "personal import or unapproved drug",
+             _re(r"個人輸入|未承認|海外製(?:の)?(?:薬|医薬|サプリ)|海外(?:の)?(?:薬|医薬品)|unapproved|imported (?:pills|meds|medicine)"
+                 r"|overseas (?:pills|meds|medicine)|not approved (?:in japan|by)|(?:効果|効き目)(?:は)?(?:抜群|保証|折り紙付き)")),
         Rule("md_contacts", "medicine", 4.5, "contact lenses (medical devices)",
              _re(r"コンタクトレンズ(?!ケース|用ケース|入れ)|contact lens(?:es)?(?! case)|カラコン(?!ケース)|カラーコンタクト"
                  r"|colou?red contacts?|circle lens(?:es)?|ワンデー|ワンデイ|1day ?(?:アキュビュー|acuvue|レンズ)|2ウィーク"
@@ -157,6 +183,7 @@ def _rules() -> tuple[Rule, ...]:
                  r"|コンタクト(?:レンズ)?用?ケース|お薬手帳|空き瓶|空容器|空き容器|empty (?:bottle|container)")),
         Rule("md_neg_toy_book", "medicine", -4.0, "toy or book about medicine",
              _re(r"お医者さんごっこ|ドクターセット|doctor (?:play )?(?:set|kit)|おもちゃ|玩具|(?<![a-z])toy|参考書|教科書"
+                 r"|フィギュア|(?<![a-z])figures?(?![a-z])|一番くじ|プライズ|ぬいぐるみ|plush"
                  r"|textbook|問題集|国家試験|国試|図鑑")),
         Rule("md_neg_supplement", "medicine", -2.0, "food supplement, not a drug",
              _re(r"サプリ|supplements?|プロテイン|protein|青汁|健康食品|栄養補助食品|ハーブティー|herbal tea")),
@@ -226,7 +253,22 @@ def _rules() -> tuple[Rule, ...]:
                  r"|貸与(?:品|された)|rented (?:from|item)")),
         Rule("sg_tags", "stolen_goods", 4.5, "security tag still attached / serial removed",
              _re(r"防犯タグ(?:付|つき|あり)|盗難防止タグ(?:付|つき|あり)|security tags? (?:still )?(?:attached|on)"
-                 r"|シリアル(?:番号|ナンバー)?(?:削除|削り|消し|なし|無し|不明)|serial (?:number )?(?:removed|scratched|filed|missing)")),
+                 r"|シリアル(?:番号|ナンバー|プレート|シール)?(?:を|は)?(?:削除|削り|削って|消し|消して|剥が|はが|外し|外して|なし|無し|不明)"
+                 r"|serial (?:numbers?|plates?|stickers?|tags?)? ?(?:removed|scratched|filed|missing|ground off|taken off)"
+                 r"|(?:removed|scratched off|filed off) (?:the )?serial")),
+        Rule("sg_public_property", "stolen_goods", 4.5, "shared or public property (bike share, road fixtures, plates)",
+             _re(r"シェアサイクル|シェア(?:自転車|バイク)|レンタサイクル|bike ?share|share ?bikes?|(?:rental|shared|share) (?:e-?)?scooters?"
+                 r"|(?:lime|luup|bird) (?:scooter|bike)|ループ(?:の)?(?:キックボード|自転車)|電動キックボード(?:の)?(?:シェア|レンタル)"
+                 r"|ナンバープレート|license plates?|number plates?|マンホール(?:の)?(?:蓋|ふた)|manhole covers?|グレーチング|溝蓋"
+                 r"|道路標識|road signs?|カーブミラー|catalytic converters?|触媒(?:コンバーター)?|工事現場の|construction site")),
+        Rule("sg_contents", "stolen_goods", 4.0, "someone's wallet or bag with cards still inside",
+             _re(r"カード(?:類)?(?:が|も)?(?:入った|入って(?:いる|います|る))(?:まま)?|(?:免許証|保険証|身分証|キャッシュカード)(?:も|が)?(?:入って|入った)"
+                 r"|cards? (?:still )?inside|(?:id|cards|license) (?:still )?(?:in it|inside)")),
+        Rule("sg_no_receipt_bulk", "stolen_goods", 2.5, "bulk new goods without receipts, in a hurry",
+             _re(r"レシート(?:は)?(?:ない|無い|なし|無し|ありません)|領収書(?:は)?(?:ない|なし|ありません)|no receipts?"
+                 r"|(?:need|want) (?:them |it )?gone|早く(?:取引|手放)したい|急ぎで(?:手放|売)|no questions?(?![a-z])|質問(?:は)?(?:なし|ご遠慮)"
+                 r"|出どころ|どこから(?:来た|手に入れた)|where (?:it|they) came from")),
+
         Rule("sg_bike", "stolen_goods", 2.5, "bicycle without registration or key",
              _re(r"防犯登録(?:は)?(?:なし|無し|していな|されていな|抹消でき|解除でき|抹消不可|解除不可|シール(?:剥がし|はがし))"
                  r"|鍵(?:は)?(?:なし|無し|がない|ない|紛失|無くし|なくし)|no (?:bike )?registration|(?:without|no) (?:a )?key")),
@@ -247,6 +289,13 @@ def _rules() -> tuple[Rule, ...]:
                  r"|メリケン|特殊警棒|伸縮警棒|警棒|(?:expandable|telescopic|police|tactical) baton|催涙スプレー|催涙ガス|pepper spray"
                  r"|護身用スプレー|クロスボウ|crossbow|ボウガン|bowgun|スリングショット|slingshot|吹き矢|blowgun"
                  r"|仕込み(?:杖|刀|ナイフ)|sword cane|throwing (?:stars?|knives)")),
+        Rule("wp_by_type", "weapon", 4.5, "weapon named by type (sap, nunchaku, spear, double-edged blade, air rifle)",
+             _re(r"ブラックジャック(?!.{0,6}(?:カード|ゲーム|トランプ|漫画|コミック|dvd))|(?<![a-z])saps?(?![a-z])|blackjack (?:sap|weapon|baton)"
+                 r"|サップ(?:手袋|グローブ)?|sap gloves?|ヌンチャク|nunchaku|nunchucks?|(?<![a-z])槍|spear(?:head)?|薙刀|naginata"
+                 r"|青龍刀|両刃|double[- ]edged|諸刃|エアライフル|air ?rifles?|空気銃|pcp (?:rifle|air)|ライフル(?:銃)?(?!スコープ)"
+                 r"|(?:銃身|バレル)(?:を|は)?(?:開通|貫通)|(?:barrel) (?:drilled|opened)|\d(?:\.\d+)? ?(?:j|ジュール)(?:超え|超|オーバー|以上)"
+                 r"|(?:法定|規制)(?:の)?(?:基準|上限|値)(?:を|は)?(?:超え|オーバー)|over the legal (?:limit|fps|muzzle)|fps (?:over|above) (?:the )?(?:legal|limit)"
+                 r"|パワー(?:を)?上げ(?:済|て|ました)|(?:ボウガン|クロスボウ)用(?:の)?矢|ナックル(?:ガード)?(?:型)?(?:キーホルダー)")),
         Rule("wp_blade", "weapon", 4.5, "combat / folding knife, dagger or sword",
              _re(r"(?:サバイバル|バタフライ|飛び出し|スイッチ|タクティカル|コンバット|軍用|ミリタリー|ハンティング|狩猟用?|ボウイ|アーミー|スローイング|折りたたみ|折り畳み|フォールディング)ナイフ"
                  r"|ダガー|dagger|(?:butterfly|balisong|switchblade|survival|tactical|combat|hunting|bowie|gravity|automatic|throwing|military|boot|trench|folding) knife"
@@ -257,6 +306,9 @@ def _rules() -> tuple[Rule, ...]:
              _re(r"武器|(?<![a-z])weapons?|護身用|self[- ]defen[cs]e|殺傷")),
         Rule("wp_neg_kitchen", "weapon", -5.0, "kitchen, craft or table knife",
              _re(r"包丁|kitchen knife|chef'?s knife|キッチンナイフ|ペティナイフ|三徳|牛刀|出刃|柳刃|菜切り|パン切り|bread knife"
+                 r"|fillet(?:ing)? knife|fish(?:ing)? knife|フィレナイフ|釣り用|victorinox|ビクトリノックス|swiss army|十徳|マルチツール"
+                 r"|multi-?tool|オピネル|opinel|肥後守|誘導灯|誘導棒|traffic (?:wand|baton|control)|(?:light|signal|glow) (?:baton|wand)"
+                 r"|ペンライト|指揮棒|バトントワリング|twirling baton|relay baton|リレー(?:用)?バトン"
                  r"|バターナイフ|butter knife|ケーキナイフ|チーズナイフ|ステーキナイフ|steak knife|ペーパーナイフ|letter opener"
                  r"|カッターナイフ|カッター|utility knife|box cutter|テーブルナイフ|カトラリー|cutlery|フォーク|fork|パレットナイフ"
                  r"|palette knife|彫刻刀|クラフトナイフ|craft knife|デザインナイフ|アートナイフ|ピーラー|peeler|調理|cooking|料理")),

@@ -267,9 +267,28 @@ def violating_listing(policy: str, rng: random.Random) -> Listing:
     return _MAKERS[policy](rng)
 
 
+_GENUINE_JA = ("正規店で購入しました。", "数回使用しました。", "中古品です。使用感あります。", "古着です。", "箱なし本体のみ。",
+               "角スレあります。", "自宅保管品です。", "サイズが合わなくなったので出品します。", "")
+_GENUINE_EN = ("bought new, used a few times.", "pre-owned, light wear.", "vintage piece.", "no box.", "")
+
+
+def _genuine_branded(rng: random.Random) -> Listing:
+    """A genuine branded item at a believable second-hand price: a brand named is not a violation."""
+    brand = rng.choice(BRANDS)
+    category = rng.choice(list(brand.prices))
+    item = rng.choice(_ITEMS.get(category, _ITEMS["bags"]))
+    japanese = not item.isascii()
+    note = rng.choice(_GENUINE_JA if japanese else _GENUINE_EN)
+    return {"title": f"{_brand_spelling(brand, rng)} {item} {rng.choice(_CONDITION)}",
+            "description": f"{note} {_fill(rng, japanese)}".strip(), "brand": brand.name if rng.random() < 0.6 else None,
+            "category": category, "price": max(1000, int(brand.prices[category] * rng.uniform(0.3, 1.1)) // 100 * 100)}
+
+
 def ok_listing(rng: random.Random, *, hard: bool | None = None) -> Listing:
     """A normal listing; ``hard=True`` picks one that resembles a violation but is fine."""
     hard = rng.random() < 0.5 if hard is None else hard
+    if not hard and rng.random() < 0.4:
+        return _genuine_branded(rng)
     title, desc, category, brand, price = rng.choice(_HARD_NEG if hard else _OK)
     japanese = not title.isascii()
     return {"title": f"{title} {rng.choice(_CONDITION) if rng.random() < 0.3 else ''}".strip(),

@@ -25,6 +25,8 @@ def parse(content: str) -> list[RecallIn]:
         data = json.loads(content)
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"not JSON: {exc.msg} at line {exc.lineno}", field="content") from None
+    except RecursionError:
+        raise InvalidInput("the JSON is nested too deeply to be recall records", field="content") from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):

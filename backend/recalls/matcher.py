@@ -170,6 +170,7 @@ _NOT_A_MODEL_AFTER = re.compile(
     r"製造年月|製造記号)[^a-z0-9]{0,3}(?:numbers?|nos?\.?|codes?|#)?[^a-z0-9]{0,3}$")
 
 
+_NOT_A_MODEL = re.compile(r"\d+-[a-z]{3,}$")  # "3-wheel", "2-pack"
 _EXCLUDED = re.compile(r"\bnot (?:affected|included|recalled|part of|involved|subject)|\bexcluded\b|\bunaffected\b|"
                        r"\bare not\b|\bis not\b|対象外|対象ではありません|含まれません|該当しません")
 _SENTENCE_END = re.compile(r"[.。!！?？]\s|[。!！?？]")
@@ -197,8 +198,9 @@ def _prose_models(texts: Iterable[str], known: dict[str, str], gtins: dict[str, 
             if key in known or key in found or key == own or key.isdigit() and not model.labelled \
                     or any(key in g for g in gtins) or len(key) < 4:
                 continue
-            if _NOT_A_MODEL_AFTER.search(folded[max(0, model.start - 24):model.start]):
-                continue
+            if _NOT_A_MODEL_AFTER.search(folded[max(0, model.start - 24):model.start]) \
+                    or _NOT_A_MODEL.match(model.raw) or sum(c.isdigit() for c in key) >= 8:
+                continue  # a lot, serial or date code, a standard; "3-wheel"; a serial number's many digits
             if _EXCLUDED.search(_sentence(folded, model.start)):  # "the 10000mAh version (CHE-111) is not affected"
                 continue
             found[key] = model.raw
@@ -455,13 +457,20 @@ def _brand(profile: RecallProfile, text: ListingText, row: Any) -> tuple[bool, b
         hit = _brand_in_products(profile, text)
     match = hit is not None or text.brand_key in profile.brands or any(
         b in text.compact for b in profile.brand_compacts)
-    conflict = bool(text.brand_key and profile.brands and not match)
+    conflict = bool(text.brand_key and profile.brands and not match and _comparable(text.brand_key[1:]))
     if not match:
         return False, conflict, []
     key, fld, found = hit if hit is not None else (next(iter(profile.brands)), "brand", [])
     spans = spans_of(found)
     shown = _surface(text, fld, spans, row.brand or "")
     return True, conflict, [Evidence("brand", f"brand {profile.brands.get(key, key)} ~ {shown}", fld, spans)]
+
+
+def _comparable(brand: str) -> bool:
+    """Whether a brand that matched none of the recall's is surely another one:
+    a Latin name is, a Japanese one only if it has a telling sound key
+    (イエティ has none, so it may well be YETI)."""
+    return brand.isascii() or len(sound_key(brand)) >= MIN_KEY
 
 
 def _brand_in_products(profile: RecallProfile, text: ListingText) -> tuple[str, str, Spans] | None:

@@ -7,8 +7,9 @@ turned into the other reliably, but both can be brought to a rough
 consonant skeleton: the kana side is romanised by pykakasi (Hepburn), the
 Latin side has English spelling conventions undone (``ph`` → f, ``c`` before
 e/i/y → s, ``x`` → ks, a silent ``r`` before a consonant), then both drop
-vowels, merge the sounds Japanese does not tell apart (l/r, b/v, s/sh/ch/z,
-ts/t) and collapse doubled letters:
+vowels, merge the sounds Japanese does not tell apart (l/r, b/v, s/sh/ch/z;
+ツ is one sound, spelt ``tz`` or a final ``ts`` in Latin) and collapse
+doubled letters:
 
     シャネル  shaneru  → snr      chanel  → snr
     ペッツル  pettsuru → ptr      petzl   → ptr
@@ -32,10 +33,11 @@ _LATIN_RULES = [  # English spelling → sounds, in order
     (re.compile(r"(?<=[a-z]{3}[^aeiousx])e?s$"), ""),  # a plural: "scooters" is スクーター
     (re.compile(r"tch"), "ch"), (re.compile(r"sch"), "sh"), (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"),
     (re.compile(r"qu?"), "k"), (re.compile(r"x"), "ks"), (re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"th"), "s"),
+    (re.compile(r"tz|ts$"), "T"),  # ツ: "petzl" ペツル, "sports" スポーツ; "jetson" keeps its t and s
     (re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|$)"), ""),  # a vowel's r: "fisher" → フィッシャー
 ]
 _SOUND_RULES = [  # what both scripts then share
-    (re.compile(r"[sc]h|z|j(?=[^aeiou]|$)"), "s"), (re.compile(r"t[sz]"), "t"), (re.compile(r"c"), "k"),
+    (re.compile(r"[sc]h|z|j(?=[^aeiou]|$)"), "s"), (re.compile(r"c"), "k"),
     (re.compile(r"l"), "r"), (re.compile(r"v"), "b"), (re.compile(r"n(?=[bpm])"), "m"),
     (re.compile(r"(?<!^)h"), ""), (re.compile(r"[aeiouyw]"), ""),
 ]
@@ -67,9 +69,11 @@ def sound_key(word: str) -> str:
     if latin:
         for pattern, repl in _LATIN_RULES:
             text = pattern.sub(repl, text)
+    else:
+        text = text.replace("ts", "T")  # ツ
     for pattern, repl in _SOUND_RULES:
         text = pattern.sub(repl, text)
-    return _DOUBLE.sub(r"\1", text)
+    return _DOUBLE.sub(r"\1", text.replace("T", "t"))
 
 
 def sounds_alike(a: str, b: str) -> bool:

@@ -158,8 +158,8 @@ def _rules() -> tuple[Rule, ...]:
                  r"|フェルビナク|インドメタシン|ケトプロフェン|プレドニゾロン|prednisolone|ベタメタゾン|betamethasone|デルモベート"
                  r"|リンデロン|アンテベート|ロコイド|モーラス|ヘパリン類似|ゲンタシン|アモキシシリン|amoxicillin|クラリス|メトホルミン"
                  r"|metformin|セマグルチド|semaglutide|リラグルチド|シブトラミン|sibutramine|オルリスタット|orlistat|ゼニカル|マジンドール"
-                 r"|サノレックス|プロペシア|propecia|ザガーロ|ロゲイン|rogaine|ボトックス|botox|ボツリヌス|ヒアルロン酸(?:注射|注入|フィラー)"
-                 r"|(?:dermal )?fillers? (?:syringe|injection|kit)|フィラー(?:注射|注入)|リドカイン|lidocaine|麻酔クリーム|numbing cream"
+                 r"|サノレックス|プロペシア|propecia|ザガーロ|ロゲイン|rogaine|ボトックス|botox|ボツリヌス|ヒアルロン酸 ?(?:注射|注入|フィラー)"
+                 r"|dermal fillers?|fillers? (?:syringe|injection|kit)|フィラー ?(?:注射|注入)|リドカイン|lidocaine|麻酔クリーム|numbing cream"
                  r"|プラセンタ注射|ビタミン注射|注射剤|injectables?|アンプル剤|ステロイド|steroids?|アナボリック|anabolic|クロミッド|hgh"
                  r"|ピル(?:シート)?|ed薬|精力剤(?:\(?医薬品)|湿布(?:薬)?(?:\s?\d+ ?枚)?(?!ケース)")),
         Rule("md_unapproved", "medicine", 3.0, "personal import or unapproved drug",
@@ -295,7 +295,9 @@ def _rules() -> tuple[Rule, ...]:
                  r"|青龍刀|両刃|double[- ]edged|諸刃|エアライフル|air ?rifles?|空気銃|pcp (?:rifle|air)|ライフル(?:銃)?(?!スコープ)"
                  r"|(?:銃身|バレル)(?:を|は)?(?:開通|貫通)|(?:barrel) (?:drilled|opened)|\d(?:\.\d+)? ?(?:j|ジュール)(?:超え|超|オーバー|以上)"
                  r"|(?:法定|規制)(?:の)?(?:基準|上限|値)(?:を|は)?(?:超え|オーバー)|over the legal (?:limit|fps|muzzle)|fps (?:over|above) (?:the )?(?:legal|limit)"
-                 r"|パワー(?:を)?上げ(?:済|て|ました)|(?:ボウガン|クロスボウ)用(?:の)?矢|ナックル(?:ガード)?(?:型)?(?:キーホルダー)")),
+                 r"|パワー(?:を)?上げ(?:済|て|ました)|(?:ボウガン|クロスボウ)用(?:の)?矢"
+                 r"|(?:ナックル|メリケン)[^\s]{0,6}\s?(?:キーホルダー|キーリング)|knuckles? (?:duster )?(?:keychain|key ?ring)"
+                 r"|(?:keychain|key ?ring) knuckles?")),
         Rule("wp_blade", "weapon", 4.5, "combat / folding knife, dagger or sword",
              _re(r"(?:サバイバル|バタフライ|飛び出し|スイッチ|タクティカル|コンバット|軍用|ミリタリー|ハンティング|狩猟用?|ボウイ|アーミー|スローイング|折りたたみ|折り畳み|フォールディング)ナイフ"
                  r"|ダガー|dagger|(?:butterfly|balisong|switchblade|survival|tactical|combat|hunting|bowie|gravity|automatic|throwing|military|boot|trench|folding) knife"
@@ -354,6 +356,8 @@ def _rules() -> tuple[Rule, ...]:
                  r"|軍票|藩札|寛永通宝|明治|大正|souvenir|メッキ|plated|使用済|残高0|残高なし|残高ゼロ|zero balance|no balance")),
         Rule("ce_neg_holder", "cash_equivalent", -4.0, "holder, toy money or something that holds cards or cash",
              _re(r"カードケース|card (?:case|holder|sleeve)s?|gift card (?:case|holder|sleeve|envelope|box)|ギフトカードケース"
+                 r"|空箱|空き箱|箱のみ|外箱のみ|empty box|box only|(?:card|code) (?:is )?not included|no (?:card|code) (?:or code )?inside"
+                 r"|中身(?:の)?(?:カード)?(?:は)?(?:ありません|なし|無し|入っていません)"
                  r"|ポチ袋|お年玉袋|のし袋|祝儀袋|封筒|envelope|ギフトボックス|gift box|財布|(?<!steam )(?<!hardware )wallet(?! code| card| address)"
                  r"|コインケース|coin (?:case|purse)|小銭入れ|money clip|マネークリップ|貯金箱|piggy bank|金庫|safe box|札入れ"
                  r"|紙幣(?:ケース|ホルダー)|名刺入れ|おもちゃ|玩具|toy money|play money|子供銀行|こども銀行|prop money|movie money"

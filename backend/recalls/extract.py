@@ -31,6 +31,8 @@ _UNIT = re.compile(
 _LETTERS = re.compile(r"[a-z]+")
 _VARIANT_SUFFIX = re.compile(r"[\-/ ][a-z]{1,3}$")
 _COMBINATION = re.compile(r"^\d+(?:in|to|x|by|for)\d+$")  # "2-in-1", "3x4"
+_NOT_A_PREFIX = frozenset("a an and or the for with of to in at by on no nos from x per up".split())
+_SPACED_MODEL = re.compile(r"(?<![a-z0-9\-])[a-z]{1,4} (?=[a-z0-9\-]*\d)[a-z0-9\-]{2,8}(?: [a-z]{2,4})?(?![a-z0-9\-])")
 _SPLIT_MODEL_REST = re.compile(r"\s(\d[a-z0-9\-./]{0,7})(?![0-9])")
 
 
@@ -145,6 +147,11 @@ def model_numbers(folded: str) -> list[Found]:
             continue
         key = normalise_model(token.group()) or ""
         found[token.span()] = Found(key, token.group(), token.start(), token.end())
+    for split in _SPACED_MODEL.finditer(folded):  # "JJ M55D", "TS 55 REQ": a model written with a space
+        joined = normalise_model(split.group()) or ""
+        if split.group().split()[0] not in _NOT_A_PREFIX and split.span() not in found and not any(s <= split.start() < e for s, e in taken) \
+                and looks_like_model(joined):
+            found[split.span()] = Found(joined, split.group(), split.start(), split.end())
     return sorted(found.values(), key=lambda f: f.start)
 
 

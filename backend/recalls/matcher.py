@@ -137,6 +137,16 @@ class RecallProfile:
         return OTHER_TYPE if types and self.recalled_types and not types & self.recalled_types else 1.0
 
     @cached_property
+    def lettered_models(self) -> dict[str, re.Pattern[str]]:
+        """Recalled models without a digit ("RCS-NAS"), which listings' text is
+        not read for: each as a pattern for the folded text, separators optional."""
+        out = {}
+        for raw in self.models.values():
+            if not any(c.isdigit() for c in raw) and len(parts := re.findall(r"[a-z]+", fold(raw))) > 1:
+                out[raw] = re.compile(r"(?<![a-z0-9])" + r"[\s\-.]?".join(parts) + r"(?![a-z0-9])")
+        return out
+
+    @cached_property
     def families(self) -> frozenset[str]:
         """Model families of the recall: a listing naming a sibling model is a near miss."""
         return frozenset(family(m) for m in self.models)
@@ -170,6 +180,7 @@ _NOT_A_MODEL_AFTER = re.compile(
     r"製造年月|製造記号)[^a-z0-9]{0,3}(?:numbers?|nos?\.?|codes?|#)?[^a-z0-9]{0,3}$")
 
 
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
 _NOT_A_MODEL = re.compile(r"\d+-[a-z]{3,}$")  # "3-wheel", "2-pack"
 _EXCLUDED = re.compile(r"\bnot (?:affected|included|recalled|part of|involved|subject)|\bexcluded\b|\bunaffected\b|"
                        r"\bare not\b|\bis not\b|対象外|対象ではありません|含まれません|該当しません")
@@ -349,6 +360,8 @@ def _word_hit(word: str, text: ListingText, similar: Similar) -> tuple[str, Span
                 for other, spans in words.items():
                     if other.isascii() and other[:1].isalpha() and sound_key(other) == key:
                         return fld, spans, other
+        if not word.isascii() and len(key) >= 6 and key in _latin_sounds(text.folded_text("title")):
+            return "title", [], word  # ... in several words ("smart handy fan" ~ スマートハンディファン)
     if len(word) < 4:
         return None
     if word in text.compact:
@@ -358,6 +371,12 @@ def _word_hit(word: str, text: ListingText, similar: Similar) -> tuple[str, Span
         if best is not None:
             return fld, words[best], best
     return None
+
+
+@lru_cache(maxsize=4096)
+def _latin_sounds(folded: str) -> str:
+    """The sound keys of a text's Latin words, run together."""
+    return "".join(sound_key(word) for word in _LATIN_WORD.findall(folded))
 
 
 def _surface(text: ListingText, fld: str, spans: list[tuple[int, int]], default: str) -> str:
@@ -428,7 +447,7 @@ def score_listing(profile: RecallProfile, row: Any, similar: Similar | None = No
     score, identified, barcode = _identifiers(profile, text, row, score, brand_match, brand_conflict, coverage)
     if identified is not None:
         evidence.insert(0, identified)
-    if text.accessory is not None and not barcode:
+    if text.accessory is not None and not barcode and not _names_accessory(profile, text.accessory):
         evidence.append(Evidence("accessory", f"accessory: title says {text.accessory!r}", "title", []))
         score = min(score, 0.45)
     if score < MIN_SCORE:
@@ -438,6 +457,13 @@ def score_listing(profile: RecallProfile, row: Any, similar: Similar | None = No
                   "model_number": row.model_number or "", "barcode": row.barcode or ""}
     return Candidate(row.id, row.external_id, row.status, row.seller_id, row.title, score, confidence_for(score),
                      evidence, raw_fields)
+
+
+def _names_accessory(profile: RecallProfile, marker: str) -> bool:
+    """Whether the recalled product is itself what the accessory word names
+    ("SideKick Dry Gear Case" is a case): then the word says nothing."""
+    return marker in profile.product_words or term_of(marker) in profile.product_words \
+        or any(marker in name.types_plain for name in profile.names)
 
 
 def _brand(profile: RecallProfile, text: ListingText, row: Any) -> tuple[bool, bool, list[Evidence]]:
@@ -522,6 +548,11 @@ def _identifiers(profile: RecallProfile, text: ListingText, row: Any, score: flo
                 return (0.6 if brand_conflict or not trusted else (0.97 if brand_match else 0.92),
                         Evidence("model", f"model {profile.models[found.key]} ~ {found.key}", fld,
                                  [(found.start, found.end)] if fld != "model_number" else []), False)
+        for model, pattern in profile.lettered_models.items():  # "RCS-NAS": no digit, so not read as a model
+            for fld in TEXT_FIELDS:
+                if (hit := pattern.search(text.folded_text(fld))) is not None:
+                    return (0.97 if brand_match and not brand_conflict else 0.6,
+                            Evidence("model", f"model {model} ~ {hit.group()}", fld, [hit.span()]), False)
         for fld, found in models:
             base = without_variant(found.raw)
             if base in profile.models:

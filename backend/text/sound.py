@@ -39,7 +39,7 @@ _LATIN_RULES = [  # English spelling → sounds, in order
 _SOUND_RULES = [  # what both scripts then share
     (re.compile(r"[sc]h|z|j(?=[^aeiou]|$)"), "s"), (re.compile(r"c"), "k"),
     (re.compile(r"l"), "r"), (re.compile(r"v"), "b"), (re.compile(r"n(?=[bpm])"), "m"),
-    (re.compile(r"(?<!^)h"), ""), (re.compile(r"[aeiouyw]"), ""),
+    (re.compile(r"h(?![aeiou])"), ""), (re.compile(r"[aeiouyw]"), ""),
 ]
 _DOUBLE = re.compile(r"(.)\1+")
 

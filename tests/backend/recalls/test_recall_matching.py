@@ -53,7 +53,10 @@ def test_sibling_model_is_low_with_the_mismatch_as_evidence(eval_db: Database) -
     assert sibling.confidence == "low"
     assert sibling.evidence[0].kind == "model_mismatch"
     assert sibling.evidence[0].text == "model sg-4c3 ≠ recalled SG-4C7"
-    assert "ev-018" not in _candidates(eval_db, "EV-02")  # brand and type alone: not even read
+    found = _candidates(eval_db, "EV-02")
+    assert "ev-094" not in found  # brand and another heater alone: not even read
+    older = found["ev-018"]  # "セラミックファンヒーター JCH-12TD3": the recalled line, a sibling model
+    assert older.confidence == "low" and older.evidence[0].text == "model jch-12td3 ≠ recalled JCH-12TD4"
 
 
 def test_barcode_evidence_names_both_spellings(eval_db: Database) -> None:

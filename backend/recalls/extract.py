@@ -31,8 +31,9 @@ _UNIT = re.compile(
 _LETTERS = re.compile(r"[a-z]+")
 _VARIANT_SUFFIX = re.compile(r"[\-/ ][a-z]{1,3}$")
 _COMBINATION = re.compile(r"^\d+(?:in|to|x|by|for)\d+$")  # "2-in-1", "3x4"
+_NUMERIC_MODEL = re.compile(r"\d{1,6}(?:[ \-/.]\d{1,6}){1,4}(?![0-9])")
 _NOT_A_PREFIX = frozenset("a an and or the for with of to in at by on no nos from x per up".split())
-_SPACED_MODEL = re.compile(r"(?<![a-z0-9\-])[a-z]{1,4} (?=[a-z0-9\-]*\d)[a-z0-9\-]{2,8}(?: [a-z]{2,4})?(?![a-z0-9\-])")
+_SPACED_MODEL = re.compile(r"(?<![a-z0-9\-])[a-z]{1,3} (?=[a-z0-9\-]*\d)[a-z0-9\-]{2,8}(?: [a-z]{2,4})?(?![a-z0-9\-])")
 _SPLIT_MODEL_REST = re.compile(r"\s(\d[a-z0-9\-./]{0,7})(?![0-9])")
 
 
@@ -107,6 +108,10 @@ def model_numbers(folded: str) -> list[Found]:
         return []
     for label in _MODEL_LABEL.finditer(folded):
         pos = label.end()
+        if (run := _NUMERIC_MODEL.match(folded, pos)) is not None:  # "品番 234 25 1200", "item 087/01/0042"
+            found[run.span()] = Found(normalise_model(run.group()) or "", run.group(), run.start(), run.end(),
+                                      labelled=True)
+            continue
         numeric_list = False
         while True:
             item = _MODEL_ITEM.match(folded, pos)
@@ -149,7 +154,8 @@ def model_numbers(folded: str) -> list[Found]:
         found[token.span()] = Found(key, token.group(), token.start(), token.end())
     for split in _SPACED_MODEL.finditer(folded):  # "JJ M55D", "TS 55 REQ": a model written with a space
         joined = normalise_model(split.group()) or ""
-        if split.group().split()[0] not in _NOT_A_PREFIX and split.span() not in found and not any(s <= split.start() < e for s, e in taken) \
+        if split.group().split()[0] not in _NOT_A_PREFIX and not _UNIT.match(split.group().split()[1]) \
+                and split.span() not in found and not any(s <= split.start() < e for s, e in taken) \
                 and looks_like_model(joined):
             found[split.span()] = Found(joined, split.group(), split.start(), split.end())
     return sorted(found.values(), key=lambda f: f.start)

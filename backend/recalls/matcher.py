@@ -248,6 +248,7 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
         found = analyse(fold_width(text))
         product_words |= {w for w in found.words if len(w) >= 3 and not looks_like_model(w)}
         product_words |= {term_of(w) for w in found.words if len(w) >= 3}
+        product_words |= {SOUND + k for w in found.words if len(k := sound_key(w)) >= MIN_BRAND_KEY}
         brand_words |= {w for w in found.words if compact(w) in brand_words}
         words = frozenset(w for w in found.words
                           if w not in brand_words and not looks_like_model(w) and not w.isdigit()
@@ -462,8 +463,8 @@ def score_listing(profile: RecallProfile, row: Any, similar: Similar | None = No
 def _names_accessory(profile: RecallProfile, marker: str) -> bool:
     """Whether the recalled product is itself what the accessory word names
     ("SideKick Dry Gear Case" is a case): then the word says nothing."""
-    return marker in profile.product_words or term_of(marker) in profile.product_words \
-        or any(marker in name.types_plain for name in profile.names)
+    return marker in profile.product_words or SOUND + sound_key(marker) in profile.product_words \
+        or any(marker in name.types_plain or marker in fold(name.label) for name in profile.names)
 
 
 def _brand(profile: RecallProfile, text: ListingText, row: Any) -> tuple[bool, bool, list[Evidence]]:

@@ -110,7 +110,13 @@ class RecallProfile:
             if not name.total:
                 continue
             parts = [(t, _TYPE_WEIGHT) for t in name.types] + [(t, _LINE_WEIGHT) for t in name.lines]
-            parts += [(term_of(w), _WORD_WEIGHT) for w in name.words if len(w) >= 3]
+            for word in name.words:
+                # a katakana run is looked up by its pieces: "グランドモール トミカビル" has them too
+                pieces = [f for f in name.forms.get(word, ()) if _KATAKANA.fullmatch(f)]
+                if pieces:
+                    parts += [(term_of(p), _WORD_WEIGHT / len(pieces)) for p in pieces]
+                elif len(word) >= 3:
+                    parts.append((term_of(word), _WORD_WEIGHT))
             for term, part in parts:
                 weights[term] = max(weights.get(term, 0.0), round(0.7 * part / name.total, 4))
         return weights
@@ -181,6 +187,7 @@ _NOT_A_MODEL_AFTER = re.compile(
 
 
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
+_KATAKANA = re.compile(r"[ァ-ヺー]+")
 _NOT_A_MODEL = re.compile(r"\d+-[a-z]{3,}$")  # "3-wheel", "2-pack"
 _EXCLUDED = re.compile(r"\bnot (?:affected|included|recalled|part of|involved|subject)|\bexcluded\b|\bunaffected\b|"
                        r"\bare not\b|\bis not\b|対象外|対象ではありません|含まれません|該当しません")
@@ -218,6 +225,7 @@ def _prose_models(texts: Iterable[str], known: dict[str, str], gtins: dict[str, 
     return found
 
 
+_HEAD = re.compile(r"[(（\[【「,、/]| [-–] ")  # where a name's first phrase ends: details follow
 _BRACKETED = re.compile(r"\([^)]*\)|（[^）]*）|「|」|【[^】]*】")
 
 
@@ -241,6 +249,7 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
     texts = {p.name for p in products if p.name} or {recall.title}
     texts |= {p.model_number for p in products if p.model_number and not _is_model(p.model_number)}
     texts_as_given = {stripped: t for t in texts if (stripped := _BRACKETED.sub(" ", t).strip()) and stripped != t}
+    texts_as_given |= {head: t for t in texts if (head := _HEAD.split(t)[0].strip()) and head != t}
     texts |= set(texts_as_given)
     names: dict[str, NameVariant] = {}
     product_words: set[str] = set()
@@ -516,6 +525,8 @@ def _brand_by_sound(profile: RecallProfile, text: ListingText) -> tuple[str, str
     for key in profile.brands:  # the brand itself among the words, as a loanword's origin (イエティ: yeti)
         if len(word := compact(key[1:])) >= 3 and word in text.title_words:
             return key, "title", text.title_words[word]
+    if text.brand_key and sound_key(text.brand_key[1:]) in profile.brand_sounds:  # "Takara Tomy" ~ タカラトミー
+        return brand, "brand", []
     for key in profile.brand_sounds:
         if SOUND + key in text.title_words:
             return brand, "title", text.title_words[SOUND + key]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import JSONResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend import __version__
 from backend.config import LAUNCH_SECRET_HEADER, SecuritySettings
@@ -40,6 +40,7 @@ def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = 
     for router in api_routers() if routers is None else routers:
         app.include_router(router, prefix=API_PREFIX)
 
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     if launch_secret:
         app.add_middleware(LaunchSecret, secret=launch_secret)
     return app
@@ -98,3 +99,45 @@ class LaunchSecret:
 
 
 _SECRET_HEADER = LAUNCH_SECRET_HEADER.lower().encode("latin-1")
+
+#: The largest request body: a recall import of 20 million characters fits, a runaway upload does not.
+MAX_BODY_BYTES = 32 * 1024 * 1024
+
+
+class BodyLimit:
+    """Refuse a request body over ``limit`` bytes with 413 before reading it
+    (``Content-Length``), or as soon as a streamed body passes the limit."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self._app = app
+        self._limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        length = next((value for name, value in scope["headers"] if name == b"content-length"), None)
+        if length is not None and (not length.isdigit() or int(length) > self._limit):
+            await self._refuse(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self._limit:
+                raise BodyTooLarge(self._limit)
+            return message
+
+        await self._app(scope, counted if length is None else receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        refusal = error_body("too_large", f"The request is larger than {self._limit // (1024 * 1024)} MB; "
+                                          "split the file and send it in parts.")
+        await JSONResponse(refusal, status_code=413)(scope, receive, send)
+
+
+class BodyTooLarge(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"request body over {limit} bytes")

@@ -50,7 +50,12 @@ def _database(args: argparse.Namespace) -> Database:
 
 @command("init")
 def _init(args: argparse.Namespace, db: Database) -> int:
+    from backend import keys
+
     print(f"schema is current at {db.url}")
+    path = keys.ensure_key_file()
+    print(f"service key: {path} (keep it out of database backups)" if path else
+          f"service key: from ${keys.KEY_ENV}")
     return 0
 
 
@@ -165,12 +170,24 @@ def _import_listings(args: argparse.Namespace, db: Database) -> int:
         return 2
     from backend.screening.service import ScreeningResult, screener
 
+    from sqlalchemy.exc import SQLAlchemyError
+
     results: list[ScreeningResult] = []
-    with db.transaction() as session, path.open(encoding="utf-8") as handle:
-        screen = screener(session)
-        report = import_listings(session, handle, on_listing=lambda s, listing: results.append(screen(s, listing)))
-        if report.errors:
-            session.rollback()
+    try:
+        with db.transaction() as session, path.open(encoding="utf-8") as handle:
+            screen = screener(session)
+            report = import_listings(session, handle, on_listing=lambda s, listing: results.append(screen(s, listing)))
+            if report.errors:
+                session.rollback()
+    except UnicodeDecodeError as exc:
+        print(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); nothing imported", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        # One line, never the statement and its parameters (a 200k-line file's SQL filled the terminal).
+        logging.getLogger("anzen.cli").debug("import failed", exc_info=True)
+        reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0][:300]
+        print(f"{path}: the database refused the import ({reason}); nothing imported", file=sys.stderr)
+        return 1
     if report.errors:
         for line, message in report.errors:
             where = f"line {line}" if line else "file"

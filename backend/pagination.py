@@ -1,9 +1,15 @@
 """Keyset (cursor) pagination: stable under inserts and fast at any depth,
-unlike OFFSET which rescans every skipped row."""
+unlike OFFSET which rescans every skipped row.
+
+Cursors are opaque and signed (HMAC with the service's key, bound to the list
+and sort they came from): a cursor the service did not issue is a 400 before
+any of it reaches a query."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -13,7 +19,8 @@ from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, or_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from backend.errors import InvalidInput
+from backend import keys
+from backend.errors import ServiceError
 
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
@@ -30,24 +37,49 @@ class Page(BaseModel, Generic[T]):
 AnyPage = Page[Any]
 
 
-def _encode(value: Any, row_id: int) -> str:
-    if isinstance(value, datetime):
-        value = {"dt": value.isoformat()}
-    raw = json.dumps([value, row_id], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+class BadCursor(ServiceError):
+    status = 400
+    code = "bad_cursor"
 
 
-def _decode(cursor: str) -> tuple[Any, int]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        value, row_id = json.loads(raw)
-        if isinstance(value, dict):
-            value = datetime.fromisoformat(value["dt"])
-        if not isinstance(row_id, int):
-            raise ValueError
-        return value, row_id
-    except (ValueError, TypeError, KeyError, json.JSONDecodeError, UnicodeDecodeError):
-        raise InvalidInput("cursor is not one this service issued", field="cursor") from None
+_KINDS: dict[type, str] = {datetime: "t", int: "i", float: "f", str: "s"}
+
+
+def sign_token(payload: Any, *, scope: str) -> str:
+    """``payload`` as an opaque token: URL-safe JSON and an HMAC over it and
+    ``scope`` (which list, which sort), with the service's key."""
+    raw = base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode().rstrip("=")
+    return f"{raw}.{_signature(raw, scope)}"
+
+
+def open_token(token: str, *, scope: str, field: str) -> Any:
+    """The payload of a token :func:`sign_token` made for ``scope``; anything else is a 400."""
+    raw, dot, signature = token.partition(".")
+    if not dot or not hmac.compare_digest(signature.encode(), _signature(raw, scope).encode()):
+        raise BadCursor(f"{field} is not one this service issued for this list; start again without it",
+                        field=field)
+    return json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+
+
+def _signature(raw: str, scope: str) -> str:
+    mac = hmac.new(keys.derived("cursor"), f"{scope}\x00{raw}".encode(), hashlib.sha256).digest()[:18]
+    return base64.urlsafe_b64encode(mac).decode()
+
+
+def _encode(value: Any, row_id: int, scope: str) -> str:
+    kind = _KINDS.get(type(value))
+    if kind is None:
+        raise TypeError(f"cannot page on a {type(value).__name__}")
+    return sign_token([kind, value.isoformat() if kind == "t" else value, row_id], scope=scope)
+
+
+def _decode(cursor: str, scope: str) -> tuple[Any, int]:
+    kind, value, row_id = open_token(cursor, scope=scope, field="cursor")
+    return (datetime.fromisoformat(value) if kind == "t" else value), row_id
+
+
+def _scope(sort: InstrumentedAttribute[Any]) -> str:
+    return f"{sort.class_.__name__}.{sort.key}"
 
 
 def paginate(
@@ -63,7 +95,7 @@ def paginate(
 ) -> Page[T]:
     """Page ``stmt`` by (sort, id); rows come back through ``to_item``."""
     if cursor:
-        value, row_id = _decode(cursor)
+        value, row_id = _decode(cursor, _scope(sort))
         if descending:
             stmt = stmt.where(or_(sort < value, and_(sort == value, id_col < row_id)))
         else:
@@ -76,7 +108,7 @@ def paginate(
     next_cursor = None
     if more:
         last = rows[-1][0]
-        next_cursor = _encode(getattr(last, sort.key), getattr(last, id_col.key))
+        next_cursor = _encode(getattr(last, sort.key), getattr(last, id_col.key), _scope(sort))
     return AnyPage(items=items, next_cursor=next_cursor)
 
 
@@ -91,11 +123,11 @@ def after_cursor(sort: InstrumentedAttribute[Any], id_col: InstrumentedAttribute
     return or_(sort < value, and_(sort == value, id_col < bindparam("after_id")))
 
 
-def cursor_params(cursor: str | None) -> dict[str, Any]:
+def cursor_params(cursor: str | None, *, sort_key: str) -> dict[str, Any]:
     """The values for :func:`after_cursor`'s parameters (none without a cursor)."""
     if not cursor:
         return {}
-    value, row_id = _decode(cursor)
+    value, row_id = _decode(cursor, sort_key)
     return {"after_sort": value, "after_id": row_id}
 
 
@@ -105,4 +137,4 @@ def page_of_rows(page_type: type[Page[T]], rows: Sequence[Row[Any]], limit: int,
     were more (the rows carry ``sort_key`` and ``id``)."""
     last = rows[limit - 1] if len(rows) > limit else None
     return page_type(items=[to_item(row) for row in rows[:limit]],
-                     next_cursor=_encode(getattr(last, sort_key), last.id) if last is not None else None)
+                     next_cursor=_encode(getattr(last, sort_key), last.id, sort_key) if last is not None else None)

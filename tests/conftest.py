@@ -8,6 +8,7 @@ so the suite never touches data it did not create.
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,9 @@ from backend.staff import service as staff_service
 from backend.staff.models import Role
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The service's secret key (backend/keys.py) for this run, never the user's own:
+# services the console tests start inherit it.
+os.environ.setdefault("ANZEN_KEY_FILE", os.path.join(tempfile.mkdtemp(prefix="anzen-key-"), "anzen.key"))
 
 PG_ENV = "ANZEN_TEST_PG_URL"
 PASSWORD = "correct-horse-battery"

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from backend.audit.models import AuditEvent
 from backend.db import advisory_lock, utcnow
+from backend.text_hygiene import clean, clean_json
 
 GENESIS = "0" * 64
 _CHAIN_LOCK = 0x616E7A656E  # "anzen"
@@ -53,16 +54,17 @@ def record(
     advisory_lock(session, _CHAIN_LOCK)
     last = session.execute(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).scalar()
     # JSON round-trip so the hash sees exactly what the database will return.
+    # Cleaned here, before hashing, as the row would be on insert (backend/text_hygiene.py).
     event = AuditEvent(
         created_at=utcnow(),
         actor_id=actor_id,
-        actor_label=actor_label,
-        action=action,
-        target_type=target_type,
-        target_id=str(target_id),
-        before=json.loads(json.dumps(before, default=str)) if before is not None else None,
-        after=json.loads(json.dumps(after, default=str)) if after is not None else None,
-        reason=reason,
+        actor_label=clean(actor_label),
+        action=clean(action),
+        target_type=clean(target_type),
+        target_id=clean(str(target_id)),
+        before=clean_json(json.loads(json.dumps(before, default=str))) if before is not None else None,
+        after=clean_json(json.loads(json.dumps(after, default=str))) if after is not None else None,
+        reason=clean(reason) if reason is not None else None,
         prev_hash=last or GENESIS,
     )
     event.hash = _digest(event)

@@ -15,9 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from backend.enforcement.appeals import Decision
 from backend.enforcement.models import SanctionKind
 from backend.enforcement.reasons import ReasonCode
+from backend.text_hygiene import VisibleText
 
 Reason = Field(min_length=1, max_length=2000)
-Hours = Field(default=None, gt=0, le=24 * 365, description="temporary takedown: reinstated automatically after this")
+#: A temporary takedown lasts from a minute to a year (README).
+Hours = Field(default=None, ge=1 / 60, le=24 * 365,
+              description="temporary takedown: reinstated automatically after this (at least 1/60 h, one minute)")
 
 
 class TakedownIn(BaseModel):
@@ -29,11 +32,11 @@ class TakedownIn(BaseModel):
 
 
 class ReasonIn(BaseModel):
-    reason: str = Reason
+    reason: VisibleText = Reason
 
 
 class DismissIn(BaseModel):
-    reason: str = Reason
+    reason: VisibleText = Reason
     version: int | None = None
 
 
@@ -53,22 +56,22 @@ class BulkTakedownIn(BulkScope):
 
 class SanctionIn(BaseModel):
     kind: SanctionKind
-    reason: str = Reason
+    reason: VisibleText = Reason
     version: int | None = Field(default=None, description="the member version the moderator saw")
 
 
 class LiftIn(BaseModel):
     kind: SanctionKind
-    reason: str = Reason
+    reason: VisibleText = Reason
 
 
 class AppealIn(BaseModel):
-    statement: str = Field(min_length=1, max_length=4000)
+    statement: VisibleText = Field(min_length=1, max_length=4000)
 
 
 class DecideIn(BaseModel):
     decision: Decision
-    reason: str = Reason
+    reason: VisibleText = Reason
     version: int | None = None
 
 

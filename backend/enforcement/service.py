@@ -43,10 +43,12 @@ from backend.listings.models import Listing, ListingStatus
 from backend.members.models import Member
 from backend.screening.models import DecisionLabel
 from backend.staff.models import Role, Staff
+from backend.text_hygiene import clean, has_visible_text
 from backend.versioning import ensure_version
 
 # Moderators may undo their colleagues' takedowns for this long; supervisors any time.
 MODERATOR_REINSTATE_WINDOW = timedelta(hours=24)
+MIN_TEMPORARY = timedelta(minutes=1)
 MAX_TEMPORARY = timedelta(days=365)
 SYSTEM = "system"
 
@@ -62,10 +64,12 @@ def _validate(reason_code: str, note: str | None, duration: timedelta | None) ->
         code = ReasonCode(reason_code)
     except ValueError:
         raise InvalidInput(f"reason_code must be one of {', '.join(ReasonCode)}", field="reason_code") from None
-    note = note.strip() if note else None
+    note = clean(note).strip() if note else None
+    if note is not None and not has_visible_text(note):
+        note = None  # only spaces or invisible characters: no note at all
     if code == ReasonCode.other and not note:
         raise InvalidInput("a takedown for 'other' needs a note saying why", field="note")
-    if duration is not None and not (timedelta(0) < duration <= MAX_TEMPORARY):
+    if duration is not None and not (MIN_TEMPORARY <= duration <= MAX_TEMPORARY):
         raise InvalidInput("a temporary takedown lasts from a minute to a year", field="duration_hours")
     return code, note
 

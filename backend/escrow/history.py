@@ -108,7 +108,7 @@ def list_transactions(
         raise InvalidInput("role needs member_id", field="role")
     stmt = _page(member_id is not None, role, listing_id is not None, bool(status), bool(cursor))
     rows = session.execute(stmt, {"member_id": member_id, "listing_id": listing_id, "status": status,
-                                  "limit": limit + 1, **cursor_params(cursor)}).all()
+                                  "limit": limit + 1, **cursor_params(cursor, sort_key="created_at")}).all()
     return page_of_rows(TransactionPage, rows, limit, sort_key="created_at",
                         to_item=lambda row: TransactionOut(**row._mapping))
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from backend.pagination import Page
+from backend.text_hygiene import VisibleText
 
 
 class LedgerEntryOut(BaseModel):
@@ -71,16 +72,17 @@ class TransactionDetail(TransactionOut):
 
 
 class EscrowActionIn(BaseModel):
-    reason: str = Field(min_length=1, max_length=1000)
+    reason: VisibleText = Field(min_length=1, max_length=1000)
     version: int | None = Field(default=None, description="the transaction version the console showed")
 
 
 class RefundIn(EscrowActionIn):
-    amount: int | None = Field(default=None, gt=0, description="yen to refund; omit to refund all that is held")
+    amount: StrictInt | None = Field(default=None, gt=0, le=10**12,
+                                     description="yen to refund (a JSON integer); omit to refund all that is held")
 
 
 class DecisionIn(BaseModel):
-    reason: str = Field(min_length=1, max_length=1000)
+    reason: VisibleText = Field(min_length=1, max_length=1000)
     version: int | None = Field(default=None, description="the approval version the console showed")
 
 

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from sqlalchemy import select
@@ -99,9 +99,7 @@ def import_listings(
     """
     rows, errors = parse(lines)
     report = ImportReport(errors=errors)
-    existing = set(session.scalars(
-        select(Listing.external_id).where(Listing.external_id.in_([r.external_id for r in rows]))
-    )) if rows else set()
+    existing = _existing(session, Listing.external_id, [r.external_id for r in rows])
     for row in rows:
         if row.external_id in existing:
             report.errors.append((0, f"listing {row.external_id!r} already exists"))
@@ -144,9 +142,27 @@ def import_listings(
     return report
 
 
+#: Ids per IN (...) lookup: SQLite allows 32,766 bound parameters per statement, psycopg 65,535.
+LOOKUP_CHUNK = 1000
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), LOOKUP_CHUNK):
+        yield values[start:start + LOOKUP_CHUNK]
+
+
+def _existing(session: Session, column: Any, values: list[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(values):
+        found.update(session.scalars(select(column).where(column.in_(chunk))))
+    return found
+
+
 def _members_by_external_id(session: Session, rows: list[ListingLine], report: ImportReport) -> dict[str, Member]:
     wanted = {r.seller_external_id for r in rows} | {r.buyer_external_id for r in rows if r.buyer_external_id}
-    members = {m.external_id: m for m in session.scalars(select(Member).where(Member.external_id.in_(wanted)))}
+    members: dict[str, Member] = {}
+    for chunk in _chunks(sorted(wanted)):
+        members.update((m.external_id, m) for m in session.scalars(select(Member).where(Member.external_id.in_(chunk))))
     for external_id in sorted(wanted - members.keys()):
         member = Member(external_id=external_id, display_name=external_id)
         session.add(member)

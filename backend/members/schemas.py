@@ -6,6 +6,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from backend.members.signals import Signal
+from backend.text_hygiene import VisibleText
 
 
 class MemberOut(BaseModel):
@@ -117,7 +118,7 @@ class ContactField(enum.StrEnum):
 
 
 class RevealIn(BaseModel):
-    reason: str = Field(min_length=1, max_length=1000)
+    reason: VisibleText = Field(min_length=1, max_length=1000)
     fields: list[ContactField] = Field(default_factory=lambda: list(ContactField), min_length=1)
 
 

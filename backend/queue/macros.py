@@ -8,7 +8,7 @@ typo is caught by the supervisor who made it, not by a member who receives
 
 from __future__ import annotations
 
-import string
+import re
 from typing import Any
 
 from sqlalchemy import select
@@ -36,15 +36,47 @@ PLACEHOLDERS: dict[str, str] = {
 }
 
 
+#: The whole template syntax: ``{name}``, and ``{{`` / ``}}`` for literal braces. No format
+#: specs, conversions, attributes or indexes (``str.format`` would run them: ``{member_name:>9999999}``).
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def placeholders_in(body: str) -> set[str]:
-    try:
-        names = {name for _, name, spec, conv in string.Formatter().parse(body) if name is not None}
-    except ValueError as exc:
-        raise InvalidInput(f"body has a stray brace ({exc}); write {{{{ or }}}} for a literal one",
-                           field="body") from None
-    if "" in names or any(not name.isidentifier() for name in names):
-        raise InvalidInput("placeholders must be names, e.g. {member_name}", field="body")
+    """The placeholder names in ``body``; anything but the safe syntax is a 422 on ``body``."""
+    names: set[str] = set()
+    for match in _TOKEN.finditer(body):
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            continue
+        inner = match.group(1)
+        if inner is None:
+            raise InvalidInput(f"body has a stray brace at character {match.start() + 1}; write {{{{ or }}}} for "
+                               "a literal one", field="body")
+        if not _NAME.fullmatch(inner):
+            raise InvalidInput(f"{token} is not a placeholder: write names only, e.g. {{member_name}} (no format "
+                               "specs, conversions, attributes or indexes)", field="body")
+        names.add(inner)
     return names
+
+
+def fill(body: str, values: dict[str, str | None]) -> str:
+    """``body`` with its placeholders filled in. Never fails: text that is not a
+    known placeholder (a macro saved before the syntax was checked) stays as written,
+    and the result is at most the body plus the values it names."""
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token == "{{":
+            return "{"
+        if token == "}}":
+            return "}"
+        name = match.group(1)
+        if name is not None and name in values:
+            return values[name] or ""
+        return token
+
+    return _TOKEN.sub(replace, body)
 
 
 def _validate(name: str, body: str, category: str | None) -> None:
@@ -127,6 +159,6 @@ def render(session: Session, *, macro_id: int, inquiry_id: int, staff: Staff) ->
         "amount": f"¥{tx.amount:,}" if tx else None, "listing_id": str(listing.id) if listing else None,
         "listing_title": listing.title if listing else None, "agent_name": staff.display_name,
     }
-    used = placeholders_in(macro.body)
-    missing = sorted(name for name in used if values.get(name) is None)
-    return macro.body.format(**{name: values.get(name) or "" for name in used}), missing
+    used = {m.group(1) for m in _TOKEN.finditer(macro.body) if m.group(1) is not None}
+    missing = sorted(name for name in used if name in values and values[name] is None)
+    return fill(macro.body, values), missing

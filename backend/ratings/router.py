@@ -84,7 +84,7 @@ def list_ratings(
     stmt = _page(direction if member_id is not None else None, score is not None, transaction_id is not None,
                  bool(cursor))
     rows = session.execute(stmt, {"member_id": member_id, "score": score, "transaction_id": transaction_id,
-                                  "limit": limit + 1, **cursor_params(cursor)}).all()
+                                  "limit": limit + 1, **cursor_params(cursor, sort_key="created_at")}).all()
     return page_of_rows(RatingPage, rows, limit, sort_key="created_at", to_item=lambda row: RatingOut(**row._mapping))
 
 

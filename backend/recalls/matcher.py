@@ -34,7 +34,7 @@ from backend.recalls.extract import family, looks_like_model, model_numbers, wit
 from backend.recalls.models import Confidence, ListingReading, Recall, RecallProduct
 from backend.recalls.reading import TEXT_FIELDS, ListingFields, ListingText, Spans, spans_of, stored_or_read
 from backend.recalls.terms import GTIN, MODEL
-from backend.recalls.text import MIN_BRAND_KEY, SOUND, TYPE, analyse, term_of, vocabulary
+from backend.recalls.text import MIN_BRAND_KEY, READING, SOUND, TYPE, analyse, term_of, vocabulary
 from backend.text.fold import compact, fold, fold_width, fold_with_map
 from backend.text.sound import MIN_KEY, sound_key
 
@@ -104,7 +104,8 @@ class RecallProfile:
         """What each index term adds to the score estimate that ranks
         candidates: the brand 0.3, a product word its share of 0.7 in the
         product name it counts most in; identifiers are looked up apart."""
-        weights: dict[str, float] = {b: 0.3 for b in self.brands} | {SOUND + k: 0.3 for k in self.brand_sounds}
+        weights: dict[str, float] = {b: 0.3 for b in self.brands}
+        weights |= {prefix + k: 0.3 for k in self.brand_sounds for prefix in (SOUND, READING)}
         weights |= {MODEL + m: 1.0 for m in self.models} | {GTIN + g: 1.0 for g in self.gtins}
         for name in self.names:
             if not name.total:
@@ -153,6 +154,12 @@ class RecallProfile:
         return out
 
     @cached_property
+    def numbered_models(self) -> dict[str, re.Pattern[str]]:
+        """Recalled models of digits alone ("2574", "087/01/0042"), as patterns."""
+        return {raw: re.compile(r"(?<![0-9])" + r"[\s\-/.]?".join(re.findall(r"\d+", raw)) + r"(?![0-9])")
+                for key, raw in self.models.items() if key.isdigit() and len(key) >= 4}
+
+    @cached_property
     def families(self) -> frozenset[str]:
         """Model families of the recall: a listing naming a sibling model is a near miss."""
         return frozenset(family(m) for m in self.models)
@@ -188,6 +195,7 @@ _NOT_A_MODEL_AFTER = re.compile(
 
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
+_KANJI = re.compile(r"[一-龯々〆]")
 _NOT_A_MODEL = re.compile(r"\d+-[a-z]{3,}$")  # "3-wheel", "2-pack"
 _EXCLUDED = re.compile(r"\bnot (?:affected|included|recalled|part of|involved|subject)|\bexcluded\b|\bunaffected\b|"
                        r"\bare not\b|\bis not\b|対象外|対象ではありません|含まれません|該当しません")
@@ -261,7 +269,7 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
         brand_words |= {w for w in found.words if compact(w) in brand_words}
         words = frozenset(w for w in found.words
                           if w not in brand_words and not looks_like_model(w) and not w.isdigit()
-                          and not w.startswith(SOUND) and w not in found.aliases)
+                          and not w.startswith((SOUND, READING)) and w not in found.aliases)
         if text != texts_as_given.get(text, text) and not (words or found.lines):
             continue  # stripped down to a product type alone: says nothing of which product
         forms: dict[str, tuple[str, ...]] = {}
@@ -362,15 +370,15 @@ def _word_hit(word: str, text: ListingText, similar: Similar) -> tuple[str, Span
         return "title", text.title_words[word], word
     if word in text.description_words:
         return "description", text.description_words[word], word
-    if len(key := sound_key(word)) >= MIN_KEY:
+    if len(key := sound_key(word)) >= MIN_KEY and not _KANJI.search(word):
         for fld, words in (("title", text.title_words), ("description", text.description_words)):
             if SOUND + key in words:
                 return fld, words[SOUND + key], word
-            if not word.isascii():  # a Japanese name written in Latin letters (パルスキップ ~ pulskip)
+            if _KATAKANA.fullmatch(word):  # a Japanese name written in Latin letters (パルスキップ ~ pulskip)
                 for other, spans in words.items():
                     if other.isascii() and other[:1].isalpha() and sound_key(other) == key:
                         return fld, spans, other
-        if not word.isascii() and len(key) >= 6 and key in _latin_sounds(text.folded_text("title")):
+        if _KATAKANA.fullmatch(word) and len(key) >= 6 and key in _latin_sounds(text.folded_text("title")):
             return "title", [], word  # ... in several words ("smart handy fan" ~ スマートハンディファン)
     if len(word) < 4:
         return None
@@ -528,10 +536,11 @@ def _brand_by_sound(profile: RecallProfile, text: ListingText) -> tuple[str, str
     if text.brand_key and sound_key(text.brand_key[1:]) in profile.brand_sounds:  # "Takara Tomy" ~ タカラトミー
         return brand, "brand", []
     for key in profile.brand_sounds:
-        if SOUND + key in text.title_words:
-            return brand, "title", text.title_words[SOUND + key]
-        if SOUND + key in text.brand_words:
-            return brand, "brand", []
+        for term in (SOUND + key, READING + key):
+            if term in text.title_words:
+                return brand, "title", text.title_words[term]
+            if term in text.brand_words:
+                return brand, "brand", []
     for fld, words in (("title", text.title_words), ("brand", dict.fromkeys(text.brand_words, ""))):
         for word, spans in words.items():
             if word.isascii() and word[:1].isalpha() and sound_key(word) in profile.brand_sounds:
@@ -560,6 +569,12 @@ def _identifiers(profile: RecallProfile, text: ListingText, row: Any, score: flo
                 return (0.6 if brand_conflict or not trusted else (0.97 if brand_match else 0.92),
                         Evidence("model", f"model {profile.models[found.key]} ~ {found.key}", fld,
                                  [(found.start, found.end)] if fld != "model_number" else []), False)
+        if coverage >= 0.5:  # "2574": only digits, so not read as a model; with the product's name, it is one
+            for model, pattern in profile.numbered_models.items():
+                for fld in TEXT_FIELDS:
+                    if (hit := pattern.search(text.folded_text(fld))) is not None:
+                        return (0.6 if brand_conflict else 0.9,
+                                Evidence("model", f"model {model} ~ {hit.group()}", fld, [hit.span()]), False)
         for model, pattern in profile.lettered_models.items():  # "RCS-NAS": no digit, so not read as a model
             for fld in TEXT_FIELDS:
                 if (hit := pattern.search(text.folded_text(fld))) is not None:

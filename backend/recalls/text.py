@@ -24,6 +24,7 @@ from backend.text.sound import MIN_KEY, sound_key
 VOCABULARY_PATH = Path(__file__).with_name("data") / "vocabulary.json"
 BRAND, TYPE, LINE = "@", "#", "%"
 SOUND = "~"  # a word's sound key (backend.text.sound), for names written in another script
+READING = "≈"  # the same for a word with kanji: its reading is no spelling of a foreign word, but of a brand (象印)
 MIN_BRAND_KEY = 2  # a brand is a whole word of the title or brand field: a shorter key is still telling (ボッシュ ~ bs)
 _FUNCTION_WORDS = frozenset({"助詞", "助動詞", "補助記号", "記号", "接尾辞", "接頭辞", "空白", "感動詞", "動詞", "形容詞",
                              "副詞", "連体詞", "代名詞", "接続詞"})
@@ -33,6 +34,7 @@ _LATIN_PHRASE = re.compile(r"[a-z0-9]+(?:[\s\-'’・]{1,3}[a-z0-9]+)*")
 _RUN_CHAR = "[ァ-ヺー・一-龯々〆]"
 _JAPANESE_RUN = re.compile(_RUN_CHAR + "+")
 _SEPARATORS = re.compile(r"[\s\-'’・]+")
+_KANJI = re.compile(r"[一-龯々〆]")
 _KATAKANA_RUN = re.compile(r"[ァ-ヺー]{4,}")
 _FOR_MODEL = re.compile(r"[a-z0-9]\s?(用|専用)")  # "5057KB用 集じんホース": made for that model, not the model
 
@@ -208,7 +210,7 @@ def _add_word(result: Analysis, vocab: Vocabulary, surface: str, span: tuple[int
         _add_form(result, vocab, form, surface, span)
     key = sound_key(surface)
     if len(key) >= MIN_BRAND_KEY:
-        result.words.setdefault(SOUND + key, []).append(span)
+        result.words.setdefault(sound_prefix(surface) + key, []).append(span)
 
 
 def _add_form(result: Analysis, vocab: Vocabulary, form: str, word: str, span: tuple[int, int]) -> None:
@@ -221,10 +223,17 @@ def term_of(word: str) -> str:
     """The index term a word is looked up by: its sound key where it has a
     long enough one, so a word finds its spellings in every script with one
     term (``sugocal`` and ``スゴカル`` are both ``~sgkr``); else the word."""
-    if word.startswith(SOUND) or any(c.isdigit() for c in word):
+    if word.startswith((SOUND, READING)) or any(c.isdigit() for c in word):
         return word
     key = sound_key(word)
-    return SOUND + key if len(key) >= MIN_KEY else word
+    return sound_prefix(word) + key if len(key) >= MIN_KEY else word
+
+
+def sound_prefix(word: str) -> str:
+    """How a word's sound key is marked: apart for words with kanji, whose
+    readings match other words with kanji or a brand, never an English word
+    (加湿 and "cassette" share a skeleton)."""
+    return READING if _KANJI.search(word) else SOUND
 
 
 def _latin_keys(folded: str, vocab: Vocabulary, result: Analysis) -> list[tuple[int, int]]:

@@ -206,7 +206,7 @@ def test_transactions_pane_merges_purchases_and_sales_newest_first(client: TestC
     assert [t["status"] for t in disputed] == ["disputed"]
     bad = client.get(f"{API}/transactions", params={"member_id": seller.member, "cursor": "not-a-cursor"},
                      headers=headers["agent"])
-    assert bad.status_code == 422 and bad.json()["error"]["field"] == "cursor"
+    assert bad.status_code == 400 and bad.json()["error"]["field"] == "cursor"
 
 
 def test_ratings_pane_pages_received_and_given(client: TestClient, headers, seller: Seller) -> None:

@@ -14,7 +14,7 @@ lands on both sides) is held out; the new model is trained on the rest.
 The guard (:func:`backend.detection.classifier.should_activate`): a version
 is activated automatically only when every policy and ``ok`` have at least
 ``MIN_HELD_OUT_PER_POLICY`` held-out decisions, and then only when held-out
-precision does not drop and recall does not drop by more than a little. The
+precision and recall do not drop by more than the noise of a decision or two. The
 reasons are stored with the version (``metrics.activation``) and the console
 shows them; a supervisor can still activate any version by hand. Per-policy
 held-out precision and recall of the new and the active model are stored

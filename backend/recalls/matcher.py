@@ -116,7 +116,7 @@ class RecallProfile:
                 pieces = [f for f in name.forms.get(word, ()) if _KATAKANA.fullmatch(f)]
                 if pieces:
                     parts += [(term_of(p), _WORD_WEIGHT / len(pieces)) for p in pieces]
-                elif len(word) >= 3:
+                elif len(word) >= (3 if word.isascii() else 2):  # 小物 says as much as "pouch"
                     parts.append((term_of(word), _WORD_WEIGHT))
             for term, part in parts:
                 weights[term] = max(weights.get(term, 0.0), round(0.7 * part / name.total, 4))
@@ -278,7 +278,7 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
         names[text] = NameVariant(text, frozenset(found.types), frozenset(found.lines), words, forms)
     if not any(n.types for n in names.values()):
         title_types = frozenset(analyse(fold_width(recall.title)).types)
-        names = {k: NameVariant(v.label, title_types, v.lines, v.words) for k, v in names.items()}
+        names = {k: NameVariant(v.label, title_types, v.lines, v.words, v.forms) for k, v in names.items()}
     models = {p.model_norm: p.model_number or p.model_norm for p in products
               if p.model_norm and _is_model(p.model_number or p.model_norm)}
     gtins = {p.gtin: p.barcode or p.gtin for p in products if p.gtin}

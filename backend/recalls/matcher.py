@@ -30,7 +30,7 @@ from backend.listings.models import Listing
 from backend.recalls.candidates import candidate_ids, member_of
 from backend.listings.keys import normalise_model
 from backend.recalls.companies import brand_names, title_brand
-from backend.recalls.extract import family, looks_like_model, model_numbers, without_variant
+from backend.recalls.extract import Found, family, looks_like_model, model_numbers, without_variant
 from backend.recalls.models import Confidence, ListingReading, Recall, RecallProduct
 from backend.recalls.reading import TEXT_FIELDS, ListingFields, ListingText, Spans, spans_of, stored_or_read
 from backend.recalls.terms import GTIN, MODEL
@@ -465,6 +465,9 @@ def score_listing(profile: RecallProfile, row: Any, similar: Similar | None = No
     score, identified, barcode = _identifiers(profile, text, row, score, brand_match, brand_conflict, coverage)
     if identified is not None:
         evidence.insert(0, identified)
+    if score >= MEDIUM and (remedy := _remedied(text)) is not None:
+        evidence.append(Evidence("remedied", f"says the recall remedy was applied: {remedy!r}", "description", []))
+        score = min(score, 0.7)
     if text.accessory is not None and not barcode and not _names_accessory(profile, text.accessory):
         evidence.append(Evidence("accessory", f"accessory: title says {text.accessory!r}", "title", []))
         score = min(score, 0.45)
@@ -475,6 +478,20 @@ def score_listing(profile: RecallProfile, row: Any, similar: Similar | None = No
                   "model_number": row.model_number or "", "barcode": row.barcode or ""}
     return Candidate(row.id, row.external_id, row.status, row.seller_id, row.title, score, confidence_for(score),
                      evidence, raw_fields)
+
+
+_REMEDIED = re.compile(r"リコール交換品|リコール対応済|リコール対策済|交換済み|交換済|改修済|点検済|修理済|対策品|対策済|"
+                       r"recall (?:repair|fix|kit) (?:done|installed|applied)|repaired under the recall|"
+                       r"already (?:repaired|replaced|fixed)")
+
+
+def _remedied(text: ListingText) -> str | None:
+    """What in the listing says the recall's repair or exchange was done: the
+    officer decides (medium at most), not the matcher."""
+    for fld in TEXT_FIELDS:
+        if (match := _REMEDIED.search(text.folded_text(fld))) is not None:
+            return match.group()
+    return None
 
 
 def _names_accessory(profile: RecallProfile, marker: str) -> bool:
@@ -563,6 +580,7 @@ def _identifiers(profile: RecallProfile, text: ListingText, row: Any, score: flo
         if title_models and not any(k in profile.models or without_variant(k) in profile.models for k in title_models):
             # the title names another model ("S330 (not the S500)"): what is sold is that one
             models = [(fld, f) for fld, f in models if fld != "description"]
+        models = [(fld, f) for fld, f in models if not _negated(text, fld, f)]
         for fld, found in models:
             if found.key in profile.models:
                 trusted = found.labelled or brand_match or coverage > 0
@@ -588,6 +606,18 @@ def _identifiers(profile: RecallProfile, text: ListingText, row: Any, score: flo
                                  [(found.start, found.end)] if fld != "model_number" else []), False)
     near_miss = _near_miss(profile, text, brand_match)
     return (score, None, False) if near_miss is None else (min(score, 0.45), near_miss, False)
+
+
+_NEGATION = re.compile(r"[\s)）]*(?:ではありません|ではない|じゃない|じゃありません|とは違|とは別|は対象外|対象外|以外|"
+                       r"is not\b|isn't\b|not\b)")
+
+
+def _negated(text: ListingText, fld: str, found: Found) -> bool:
+    """The listing says it is not that model: "S330（S500ではありません）"."""
+    if fld not in TEXT_FIELDS:
+        return False
+    folded = text.folded_text(fld)
+    return _NEGATION.match(folded, found.end) is not None or folded[max(0, found.start - 4):found.start] == "not "
 
 
 def _near_miss(profile: RecallProfile, text: ListingText, brand_match: bool) -> Evidence | None:

@@ -35,8 +35,11 @@ _RUN_CHAR = "[ァ-ヺー・一-龯々〆]"
 _JAPANESE_RUN = re.compile(_RUN_CHAR + "+")
 _SEPARATORS = re.compile(r"[\s\-'’・]+")
 _KANJI = re.compile(r"[一-龯々〆]")
+_KATAKANA_ONLY = re.compile(r"[ァ-ヺー]+")  # a katakana marker ends where the katakana word does: ブラシ, not ブラシレス
 _KATAKANA_RUN = re.compile(r"[ァ-ヺー]{4,}")
-_FOR_MODEL = re.compile(r"[a-z0-9]\s?(用|専用)")  # "5057KB用 集じんホース": made for that model, not the model
+# "5057KB用 集じんホース", "A1263対応ケース", "case for A1263": made for that model, not the model
+_FOR_MODEL = re.compile(r"[a-z0-9]\s?(用|専用|対応|互換)|\b(for|fits|compatible with)\s+[a-z]*[0-9][a-z0-9\-]*")
+_INCLUDED = re.compile(r"\s?(?:付|つき|セット|同梱|incl)|with\s$|w/\s?$")  # "スタンド付き", "with stand": comes with it
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,14 @@ class Vocabulary:
         """A word saying the listing is a part or accessory *for* the product
         ("スゴカル専用 レインカバー", "lid replacement"), not the product itself."""
         if (match := _FOR_MODEL.search(folded_title)) is not None:
-            return match.group(1)
+            return match.group(1) or match.group(2)
         if not any(word in folded_title for word in self.accessory_words):
             return None
-        match = self.accessory.search(folded_title)
-        return match.group() if match else None
+        for match in self.accessory.finditer(folded_title):
+            if not _INCLUDED.match(folded_title, match.end()) \
+                    and not _INCLUDED.search(folded_title[max(0, match.start() - 6):match.start()]):
+                return match.group()
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +94,8 @@ def vocabulary() -> Vocabulary:
                 else:
                     kana.setdefault(folded, prefix + name)
     markers = [fold(m) for m in raw["accessory_markers"]]
-    accessory = re.compile("|".join(rf"(?<![a-z]){re.escape(m)}(?![a-z])" if m.isascii() else re.escape(m)
+    accessory = re.compile("|".join(rf"(?<![a-z]){re.escape(m)}(?![a-z])" if m.isascii() else
+                                    rf"{re.escape(m)}(?![ァ-ヺー])" if _KATAKANA_ONLY.fullmatch(m) else re.escape(m)
                                     for m in sorted(markers, key=len, reverse=True)))
     starts = {_normal_spelling(_LATIN.findall(s)[0]) for s in (fold(x) for sec in ("lines", "types", "brands")
               for name, spellings in raw[sec].items() for x in (name, *spellings)) if s.isascii()

@@ -23,6 +23,7 @@ from backend.listings.models import Listing, ListingStatus
 from backend.members.models import Member
 
 FEE_RATE = 0.10
+_OPTIONAL = frozenset({"brand", "model_number", "barcode", "buyer_external_id", "sold_at"})
 
 
 class ListingLine(BaseModel):
@@ -40,6 +41,14 @@ class ListingLine(BaseModel):
     status: Literal["active", "sold"] = "active"
     buyer_external_id: str | None = Field(default=None, max_length=64)
     sold_at: datetime | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_absent(cls, data: Any) -> Any:
+        """Spreadsheets export an empty cell as "": for an optional field that means absent, like null."""
+        if isinstance(data, dict):
+            return {k: (None if k in _OPTIONAL and isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
+        return data
 
     @model_validator(mode="after")
     def _sold_needs_buyer(self) -> ListingLine:

@@ -10,6 +10,7 @@ from backend.deps import DbSession, require
 from backend.errors import NotFound
 from backend.idempotency.guard import Idempotency
 from backend.listings import service
+from backend.listings.search import title_matches
 from backend.listings.models import Listing, ListingStatus
 from backend.listings.schemas import ListingIn, ListingOut, ListingPatch, ScreeningOut, SubmittedListingOut
 from backend.screening.service import ScreeningResult
@@ -62,7 +63,8 @@ def _with_seller() -> Any:
 def list_listings(
     _staff: Reader,
     session: DbSession,
-    q: Annotated[str | None, Query(max_length=100, description="words in the title")] = None,
+    q: Annotated[str | None, Query(max_length=100, description="words in the title, in any script: "
+                                                               "chanel finds シャネル")] = None,
     status: ListingStatus | None = None,
     category: Annotated[str | None, Query(max_length=64)] = None,
     brand: Annotated[str | None, Query(max_length=128)] = None,
@@ -74,7 +76,7 @@ def list_listings(
 ) -> Page[ListingOut]:
     stmt = _with_seller()
     if q:
-        stmt = stmt.where(Listing.title.contains(q, autoescape=True))
+        stmt = stmt.where(title_matches(q))
     if status:
         stmt = stmt.where(Listing.status == status)
     if category:

@@ -32,7 +32,8 @@ _LETTERS = re.compile(r"[a-z]+")
 _VARIANT_SUFFIX = re.compile(r"[\-/ ][a-z]{1,3}$")
 _COMBINATION = re.compile(r"^\d+(?:in|to|x|by|for)\d+$")  # "2-in-1", "3x4"
 _NUMERIC_MODEL = re.compile(r"\d{1,6}(?:[ \-/.]\d{1,6}){1,4}(?![0-9])")
-_NOT_A_PREFIX = frozenset("a an and or the for with of to in at by on no nos from x per up".split())
+_NOT_A_PREFIX = frozenset("a an and or the for with of to in at by on no nos from x per up lot sn batch code date ref "
+                          "serial".split())  # "lot 2024-03" is a lot
 _SPACED_MODEL = re.compile(r"(?<![a-z0-9\-])[a-z]{1,3} (?=[a-z0-9\-]*\d)[a-z0-9\-]{2,8}(?: [a-z]{2,4})?(?![a-z0-9\-])")
 _SPLIT_MODEL_REST = re.compile(r"\s(\d[a-z0-9\-./]{0,7})(?![0-9])")
 

@@ -36,7 +36,7 @@ from backend.recalls.reading import TEXT_FIELDS, ListingFields, ListingText, Spa
 from backend.recalls.terms import GTIN, MODEL
 from backend.recalls.text import MIN_BRAND_KEY, READING, SOUND, TYPE, analyse, term_of, vocabulary
 from backend.text.fold import compact, fold, fold_width, fold_with_map
-from backend.text.sound import MIN_KEY, sound_key
+from backend.text.sound import MIN_KEY, katakana_of, sound_key
 
 MIN_SCORE = 0.4
 HIGH, MEDIUM = 0.85, 0.6
@@ -113,7 +113,7 @@ class RecallProfile:
             parts = [(t, _TYPE_WEIGHT) for t in name.types] + [(t, _LINE_WEIGHT) for t in name.lines]
             for word in name.words:
                 # a katakana run is looked up by its pieces: "グランドモール トミカビル" has them too
-                pieces = [f for f in name.forms.get(word, ()) if _KATAKANA.fullmatch(f)]
+                pieces = [f for f in name.forms.get(word, ()) if _KATAKANA.fullmatch(f)] if _KATAKANA.fullmatch(word) else []
                 if pieces:
                     parts += [(term_of(p), _WORD_WEIGHT / len(pieces)) for p in pieces]
                 elif len(word) >= (3 if word.isascii() else 2):  # 小物 says as much as "pouch"
@@ -196,6 +196,8 @@ _NOT_A_MODEL_AFTER = re.compile(
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
 _KANJI = re.compile(r"[一-龯々〆]")
+_KANA_MARKS = str.maketrans("", "", "ッーｰ・")
+_RANGE = re.compile(r"\s*(?:through|thru|to|until|[-–~〜～]|から)\s*")
 _NOT_A_MODEL = re.compile(r"\d+-[a-z]{3,}$")  # "3-wheel", "2-pack"
 _EXCLUDED = re.compile(r"\bnot (?:affected|included|recalled|part of|involved|subject)|\bexcluded\b|\bunaffected\b|"
                        r"\bare not\b|\bis not\b|対象外|対象ではありません|含まれません|該当しません")
@@ -219,14 +221,20 @@ def _prose_models(texts: Iterable[str], known: dict[str, str], gtins: dict[str, 
     found: dict[str, str] = {}
     for text in texts:
         folded = fold(text or "")
+        excluded_end = -1
         for model in model_numbers(folded):
             key = model.key
+            if excluded_end >= 0 and _RANGE.fullmatch(folded, excluded_end, model.start):
+                excluded_end = model.end  # "serial numbers SN1234567 through SN1239999": the range's end too
+                continue
             if key in known or key in found or key == own or key.isdigit() and not model.labelled \
                     or any(key in g for g in gtins) or len(key) < 4:
                 continue
             if _NOT_A_MODEL_AFTER.search(folded[max(0, model.start - 24):model.start]) \
                     or _NOT_A_MODEL.match(model.raw) or sum(c.isdigit() for c in key) >= 8:
+                excluded_end = model.end
                 continue  # a lot, serial or date code, a standard; "3-wheel"; a serial number's many digits
+            excluded_end = -1
             if _EXCLUDED.search(_sentence(folded, model.start)):  # "the 10000mAh version (CHE-111) is not affected"
                 continue
             found[key] = model.raw
@@ -275,6 +283,9 @@ def profile_of(recall: Recall, products: Sequence[RecallProduct]) -> RecallProfi
         forms: dict[str, tuple[str, ...]] = {}
         for form, word in found.aliases.items():
             forms[word] = (*forms.get(word, ()), form)
+        for word in words:  # "tikka": ティッカ, as a Japanese seller would write the line's name
+            if word.isascii() and word.isalpha() and len(word) >= 4:
+                forms[word] = (*forms.get(word, ()), katakana_of(word))
         names[text] = NameVariant(text, frozenset(found.types), frozenset(found.lines), words, forms)
     if not any(n.types for n in names.values()):
         title_types = frozenset(analyse(fold_width(recall.title)).types)
@@ -384,11 +395,18 @@ def _word_hit(word: str, text: ListingText, similar: Similar) -> tuple[str, Span
         return None
     if word in text.compact:
         return "title", [], word
+    if _KATAKANA.fullmatch(word) and len(plain := _plain_kana(word)) >= 3 and plain in _plain_kana(text.compact):
+        return "title", [], word  # ティッカ in ペツルティカコア: sellers drop and add ッ and ー
     for fld, words in (("title", text.title_words), ("description", text.description_words)):
         best = similar.closest(word, words)
         if best is not None:
             return fld, words[best], best
     return None
+
+
+def _plain_kana(text: str) -> str:
+    """Katakana without the marks sellers spell freely (ッ, ー, ・)."""
+    return text.translate(_KANA_MARKS)
 
 
 @lru_cache(maxsize=4096)

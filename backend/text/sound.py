@@ -80,3 +80,23 @@ def sounds_alike(a: str, b: str) -> bool:
     """Whether two words in any scripts have the same skeleton of at least MIN_KEY letters."""
     key = sound_key(a)
     return len(key) >= MIN_KEY and key == sound_key(b)
+
+
+def _e2k():  # type: ignore[no-untyped-def]
+    converter = getattr(_local, "e2k", None)
+    if converter is None:
+        import e2k  # a small model shipped in the package; loaded on first use (0.2 s)
+
+        converter = _local.e2k = e2k.C2K()
+    return converter
+
+
+@lru_cache(maxsize=16384)
+def katakana_of(word: str) -> str:
+    """How a Japanese seller would most likely write a Latin word in katakana
+    (``tikka`` → ティッカ, ``sugocal`` → スゴーカル), from a learned
+    English-to-katakana converter: the other direction of :func:`romaji`, for
+    product-line names that a skeleton is too short to tell apart."""
+    if not word.isascii() or not word.isalpha():
+        return word
+    return str(_e2k()(word.lower()))

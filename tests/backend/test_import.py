@@ -90,3 +90,17 @@ def test_unknown_fields_are_refused(db: Database) -> None:
 def test_missing_file_is_a_clear_error(db: Database, tmp_path: Path) -> None:
     result = _cli(db, tmp_path / "nope.jsonl")
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_empty_strings_are_absent_optional_fields(db: Database, tmp_path: Path) -> None:
+    """A spreadsheet's empty cells: "" for brand, model, barcode, buyer and sale time means none."""
+    row = {"external_id": "L9", "seller_external_id": "S9", "title": "ベビーカー", "description": "", "brand": "",
+           "model_number": " ", "barcode": "", "price": 5000, "category": "baby", "status": "active",
+           "buyer_external_id": "", "sold_at": ""}
+    result = _cli(db, _write(tmp_path, [row]))
+    assert result.returncode == 0, result.stderr
+    with db.session() as s:
+        listing = s.scalar(select(Listing).where(Listing.external_id == "L9"))
+        assert (listing.brand, listing.model_number, listing.barcode, listing.model_norm) == (None, None, None, None)
+    required = _cli(db, _write(tmp_path, [{**row, "external_id": "L10", "title": ""}]))
+    assert required.returncode != 0 and "line 1" in required.stdout + required.stderr

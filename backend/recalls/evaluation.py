@@ -89,13 +89,15 @@ def corpus_set(half: Half) -> EvalSet:
     return EvalSet(f"corpus, {half} half", records, listings, corpus_split()[half])
 
 
-def seed_listings(session: Session, rows: Iterable[dict[str, Any]] | None = None) -> dict[str, int]:
+def seed_listings(session: Session, rows: Iterable[dict[str, Any]] | None = None, *,
+                  members: str = PREFIX) -> dict[str, int]:
     """Write the labelled listings (with a seller each, and a completed sale
     for the sold ones) and index them; returns external id -> listing id.
-    Empty strings count as absent, as in ``import-listings``."""
+    Empty strings count as absent, as in ``import-listings``. ``members``
+    prefixes the sellers' and buyers' ids, so that two sets can share a database."""
     rows = list(rows if rows is not None else labelled_listings())
-    sellers = [Member(external_id=f"{PREFIX}seller-{i}", display_name=f"Eval seller {i}") for i in range(12)]
-    buyers = [Member(external_id=f"{PREFIX}buyer-{i}", display_name=f"Eval buyer {i}") for i in range(12)]
+    sellers = [Member(external_id=f"{members}seller-{i}", display_name=f"Eval seller {i}") for i in range(12)]
+    buyers = [Member(external_id=f"{members}buyer-{i}", display_name=f"Eval buyer {i}") for i in range(12)]
     session.add_all(sellers + buyers)
     session.flush()
     ids: dict[str, int] = {}

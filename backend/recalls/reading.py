@@ -48,7 +48,7 @@ TEXT_FIELDS = ("title", "description")
 # Raised whenever reading changes what it finds in the same text (2: Japanese
 # words from the analyser, loanword origins, sound keys, brand field words),
 # so that readings stored by older code count as stale.
-READING_VERSION = b"4"  # the fields read as text (the others are identifiers)
+READING_VERSION = b"5"  # the fields read as text (the others are identifiers)
 # Where a key or word was found (folded offsets); a stored reading keeps them
 # as "start end start end ..." text, turned into pairs only for evidence.
 Spans = list[tuple[int, int]] | str

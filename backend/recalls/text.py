@@ -36,7 +36,7 @@ _JAPANESE_RUN = re.compile(_RUN_CHAR + "+")
 _SEPARATORS = re.compile(r"[\s\-'’・]+")
 _KANJI = re.compile(r"[一-龯々〆]")
 _KATAKANA_ONLY = re.compile(r"[ァ-ヺー]+")  # a katakana marker ends where the katakana word does: ブラシ, not ブラシレス
-_KATAKANA_RUN = re.compile(r"[ァ-ヺー]{4,}")
+_KATAKANA_RUN = re.compile(r"[ァ-ヺー]{3,}")
 # "5057KB用 集じんホース", "A1263対応ケース", "case for A1263": made for that model, not the model
 _FOR_MODEL = re.compile(r"[a-z0-9]\s?(用|専用|対応|互換)|\b(for|fits|compatible with)\s+[a-z]*[0-9][a-z0-9\-]*")
 _INCLUDED = re.compile(r"\s?(?:付|つき|セット|同梱|incl)|with\s$|w/\s?$")  # "スタンド付き", "with stand": comes with it

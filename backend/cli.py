@@ -295,13 +295,15 @@ def _match_recall(args: argparse.Namespace, db: Database) -> int:
 
 @command("recall-index")
 def _recall_index(args: argparse.Namespace, db: Database) -> int:
-    from backend.recalls import terms
+    from backend.recalls import service, terms
 
     with db.transaction() as session:
         step = terms.rebuild if args.rebuild else terms.index_new_listings
         done = step(session, progress=lambda n: print(f"indexed {n} listings", flush=True) if n % 100_000 == 0
                     else None)
-    print(f"recall term index up to date ({done} listings indexed)")
+        recalls = service.index_open_recalls(session) if args.rebuild else None
+    print(f"recall term index up to date ({done} listings indexed"
+          + (f", {recalls} open recalls)" if recalls is not None else ")"))
     return 0
 
 

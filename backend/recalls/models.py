@@ -171,3 +171,16 @@ class ListingReading(Base):
 
     listing_id: Mapped[int] = mapped_column(ForeignKey("listings.id"), primary_key=True)
     reading: Mapped[str] = mapped_column(Text)
+
+
+class RecallTerm(Base):
+    """The index terms of every open recall (its model numbers, barcodes,
+    brands and name words, as ``listing_terms`` spells them): a new listing
+    looks its own terms up here to find the few recalls worth scoring it
+    against, instead of every open recall being loaded for every listing."""
+
+    __tablename__ = "recall_terms"
+
+    term: Mapped[str] = mapped_column(
+        String(64).with_variant(String(64, collation="C"), "postgresql"), primary_key=True)
+    recall_id: Mapped[int] = mapped_column(ForeignKey("recalls.id"), primary_key=True, index=True)

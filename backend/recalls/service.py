@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from backend.audit import service as audit
@@ -21,8 +21,9 @@ from backend.listings.models import Listing, ListingStatus
 from backend.recalls import matcher, terms
 from backend.recalls.deadlines import removal_deadline
 from backend.recalls.extract import barcodes, model_numbers
-from backend.recalls.models import MatchStatus, Recall, RecallMatch, RecallProduct, RecallStatus
+from backend.recalls.models import MatchStatus, Recall, RecallMatch, RecallProduct, RecallStatus, RecallTerm
 from backend.recalls.schemas import RecallIn, RecallPatch
+from backend.recalls.text import TYPE
 from backend.text.fold import fold
 from backend.staff.models import Staff
 from backend.versioning import ensure_version
@@ -108,6 +109,7 @@ def create_recall(session: Session, *, data: RecallIn, actor_id: int | None, act
                  target_id=recall.id, after={"number": recall.number, "title": recall.title,
                                              "products": len(products),
                                              "removal_due_at": recall.removal_due_at.isoformat()})
+    index_recall(session, recall)
     return recall
 
 
@@ -148,6 +150,8 @@ def update_recall(session: Session, *, recall_id: int, patch: RecallPatch, staff
     if changes.get("requested_at"):
         recall.removal_due_at = removal_deadline(recall.requested_at)
     session.flush()
+    if "status" in changes:
+        index_recall(session, recall)
     audit.record(session, actor_id=staff.id, actor_label=staff.username, action="recall.update",
                  target_type="recall", target_id=recall.id, before=before,
                  after={k: getattr(recall, k) for k in changes})
@@ -279,34 +283,58 @@ def decide(session: Session, *, recall_id: int, refs: Sequence[tuple[int, int | 
 _PROFILE_CACHE: dict[tuple[int, int, str, datetime], matcher.RecallProfile] = {}
 
 
-def _open_profiles(session: Session) -> list[matcher.RecallProfile]:
-    """Profiles of every open recall; products never change after registration,
-    so a profile is reused until the recall's version moves. Number and creation
-    time are in the key so another database's recall with the same id never hits."""
-    profiles = []
-    for recall_id, version, number, created_at in session.execute(
-            select(Recall.id, Recall.version, Recall.number, Recall.created_at)
-            .where(Recall.status == RecallStatus.open)):
-        key = (recall_id, version, number, created_at)
-        if key not in _PROFILE_CACHE:
-            if len(_PROFILE_CACHE) > 1024:
-                _PROFILE_CACHE.clear()
-            _PROFILE_CACHE[key] = matcher.load_profile(session, get_recall(session, recall_id))
-        profiles.append(_PROFILE_CACHE[key])
-    return profiles
+def _profile(session: Session, key: tuple[int, int, str, datetime]) -> matcher.RecallProfile:
+    """A recall's profile, ``key`` being its id, version, number and creation
+    time: products never change after registration, so a profile is reused
+    until the version moves, and another database's recall with the same id
+    never hits."""
+    if key not in _PROFILE_CACHE:
+        if len(_PROFILE_CACHE) > 4096:
+            _PROFILE_CACHE.clear()
+        _PROFILE_CACHE[key] = matcher.load_profile(session, get_recall(session, key[0]))
+    return _PROFILE_CACHE[key]
+
+
+def index_recall(session: Session, recall: Recall) -> None:
+    """(Re)write an open recall's terms in ``recall_terms``; a closed recall has none."""
+    session.execute(delete(RecallTerm).where(RecallTerm.recall_id == recall.id))
+    if recall.status != RecallStatus.open:
+        return
+    profile = matcher.load_profile(session, recall)
+    # a product type alone never makes a candidate (see matcher.TYPE_ONLY): "#stroller" would send
+    # every stroller listed to every stroller recall
+    rows = [{"term": t, "recall_id": recall.id} for t in sorted(profile.query_terms)
+            if len(t) <= terms.MAX_TERM and not t.startswith(TYPE)]
+    if rows:
+        session.execute(insert(RecallTerm), rows)
+
+
+def index_open_recalls(session: Session) -> int:
+    """Index every open recall (after a migration or a vocabulary change)."""
+    session.execute(delete(RecallTerm))
+    open_recalls = session.scalars(select(Recall).where(Recall.status == RecallStatus.open)).all()
+    for recall in open_recalls:
+        index_recall(session, recall)
+    return len(open_recalls)
+
+
+def _recalls_sharing(session: Session, listing_terms: set[str]) -> list[tuple[int, int, str, datetime]]:
+    """Id, version, number and creation time of the open recalls sharing a term with the listing."""
+    shared = select(RecallTerm.recall_id).where(RecallTerm.term.in_(sorted(listing_terms))).distinct()
+    return list(session.execute(select(Recall.id, Recall.version, Recall.number, Recall.created_at).where(
+        Recall.id.in_(shared), Recall.status == RecallStatus.open).order_by(Recall.id)).all())
 
 
 def check_new_listing(session: Session, listing: Listing) -> list[RecallMatch]:
-    """Screen a new (or edited) listing against every open recall, in the
+    """Screen a new (or edited) listing against the open recalls, in the
     caller's transaction: index its terms, then score it against the recalls
-    whose identifiers or words it shares. New candidates go to the recall's
+    whose identifiers or words it shares (found through ``recall_terms``). New candidates go to the recall's
     review list with their removal deadline; nothing is suspended unreviewed."""
     listing_terms = terms.index_listing(session, listing)
     created: list[RecallMatch] = []
     now = utcnow()
-    for profile in _open_profiles(session):
-        if not (profile.query_terms & listing_terms):
-            continue
+    for key in _recalls_sharing(session, listing_terms):
+        profile = _profile(session, key)
         candidate = matcher.score_listing(profile, listing)
         if candidate is None:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -49,9 +50,18 @@ def _names(record: dict[str, Any], key: str) -> list[str]:
             if isinstance(item, dict) and item.get("Name") and str(item["Name"]).strip()]
 
 
+_UNITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万|千|million|thousand)?", re.IGNORECASE)
+_SCALE = {"万": 10_000, "千": 1_000, "million": 1_000_000, "thousand": 1_000}
+
+
 def _units(text: Any) -> int | None:
-    digits = re.sub(r"[^\d]", "", str(text or "").split("(")[0])
-    return int(digits) if digits else None
+    """The first count a record gives: "About 18,000", "1.9 million", "約4万個を出荷、うち約1万8000個が販売済み"
+    (40,000); None when there is none or it is not a plausible number of units."""
+    match = _UNITS.search(unicodedata.normalize("NFKC", str(text or "")).split("(")[0])
+    if match is None:
+        return None
+    count = int(float(match.group(1).replace(",", "")) * _SCALE.get((match.group(2) or "").lower(), 1))
+    return count if 0 <= count < 2**31 else None
 
 
 def _date(value: Any) -> date | None:

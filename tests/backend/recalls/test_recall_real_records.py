@@ -132,3 +132,12 @@ def test_the_corpus_split_is_by_recall_and_complete() -> None:
     numbers = {r.number for r in evaluation.corpus_set("test").records}
     assert set(split["tuning"]) | set(split["test"]) == numbers and not set(split["tuning"]) & set(split["test"])
     assert len(numbers) >= 60 and len(evaluation.corpus_set("test").listings) >= 400
+
+
+@pytest.mark.parametrize(("published", "units"), [
+    ("About 18,000", 18000), ("1.9 million", 1_900_000), ("約4万個を出荷、うち約1万8000個が販売済み", 40000),
+    ("About 4500 (plus 200 in Canada)", 4500), ("", None), ("99999999999", None),
+])
+def test_units_as_published(published: str, units: int | None) -> None:
+    record = _record("R-UNITS", Products=[{"Name": "x", "Model": "", "NumberOfUnits": published}])
+    assert cpsc.from_record(record).units == units

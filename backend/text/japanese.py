@@ -15,11 +15,11 @@ offsets in it.
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 from typing import NamedTuple
 
-_local = threading.local()  # MeCab taggers are not thread-safe: one per thread
+from backend.text.per_thread import per_thread
+
 _ORIGIN = re.compile(r"-([a-z][a-z '\-&.]*)$")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺー一-龯々〆ヵヶ]")
 
@@ -34,18 +34,15 @@ class Word(NamedTuple):
     pos: str  # UniDic's first part-of-speech level: 名詞, 動詞, 補助記号 ...
 
 
+@per_thread
 def _tagger():  # type: ignore[no-untyped-def]
     """MeCab with UniDic Lite, printing UniDic's own one-line format (surface,
     pronunciation, reading, lemma, part of speech ...): one call into C per
     text instead of a Python object per word, which halves the cost."""
-    tagger = getattr(_local, "tagger", None)
-    if tagger is None:
-        import fugashi  # imported on first use: the console never needs it, the service only once text is read
-        import unidic_lite
+    import fugashi  # imported on first use: the console never needs it, the service only once text is read
+    import unidic_lite
 
-        tagger = _local.tagger = fugashi.GenericTagger(
-            f'-d "{unidic_lite.DICDIR}" -r "{unidic_lite.DICDIR}/mecabrc" -Ounidic')
-    return tagger
+    return fugashi.GenericTagger(f'-d "{unidic_lite.DICDIR}" -r "{unidic_lite.DICDIR}/mecabrc" -Ounidic')
 
 
 def has_japanese(text: str) -> bool:

@@ -23,11 +23,11 @@ treat an agreement as evidence for a name, never as an identifier.
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 
+from backend.text.per_thread import per_thread
+
 MIN_KEY = 3
-_local = threading.local()
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _LATIN_RULES = [  # English spelling → sounds, in order
     (re.compile(r"(?<=[a-z]{3}[^aeiousx])e?s$"), ""),  # a plural: "scooters" is スクーター
@@ -44,13 +44,11 @@ _SOUND_RULES = [  # what both scripts then share
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@per_thread
 def _kakasi():  # type: ignore[no-untyped-def]
-    converter = getattr(_local, "kakasi", None)
-    if converter is None:
-        import pykakasi
+    import pykakasi
 
-        converter = _local.kakasi = pykakasi.kakasi()
-    return converter
+    return pykakasi.kakasi()
 
 
 @lru_cache(maxsize=65536)
@@ -82,13 +80,11 @@ def sounds_alike(a: str, b: str) -> bool:
     return len(key) >= MIN_KEY and key == sound_key(b)
 
 
+@per_thread
 def _e2k():  # type: ignore[no-untyped-def]
-    converter = getattr(_local, "e2k", None)
-    if converter is None:
-        import e2k  # a small model shipped in the package; loaded on first use (0.2 s)
+    import e2k  # a small model shipped in the package; loaded on first use (0.2 s)
 
-        converter = _local.e2k = e2k.C2K()
-    return converter
+    return e2k.C2K()
 
 
 @lru_cache(maxsize=16384)

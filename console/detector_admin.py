@@ -101,8 +101,32 @@ def _metrics(version: Record) -> str:
     return "no held-out decisions"
 
 
+def load_problem(version: Record) -> str | None:
+    """Why the service cannot screen with this version (e.g. "trained by an older release of the detector;
+    retrain"), or None when it can (or the service did not say)."""
+    load = (version.get("metrics") or {}).get("load") or {}
+    if load.get("loadable") is False:
+        return str(load.get("problem") or "it cannot be loaded by this service; retrain")
+    return None
+
+
+def _version_name(version: Record) -> str:
+    text = f"v{version.get('id')}" + ("  ● active" if version.get("active") else "")
+    return text + ("  ⚠ cannot be loaded" if load_problem(version) else "")
+
+
 def activation_text(version: Record) -> str:
-    """Why a version was or was not activated automatically, in words."""
+    """Why a version was or was not activated automatically, in words (and whether it can be used at all)."""
+    problem = load_problem(version)
+    prefix = ""
+    if problem:
+        prefix = (f"v{version.get('id')} cannot screen listings in this service: {problem}. "
+                  + ("The built-in model screens instead until a new version is trained. " if version.get("active")
+                     else "It cannot be activated; train a new version instead. "))
+    return prefix + _activation_reason(version)
+
+
+def _activation_reason(version: Record) -> str:
     metrics = version.get("metrics") or {}
     if metrics.get("source") == "seed":
         return f"v{version.get('id')} is the built-in model, used while no trained version had been activated."
@@ -122,16 +146,14 @@ def _policy_metrics(report: Record | None) -> dict[str, Record]:
 
 
 def policy_rows(version: Record) -> list[Record]:
-    """Per policy: held-out decisions, the new and the then-active model's precision / recall on them,
-    and the new model on the corpus's dev split."""
+    """Per policy: held-out decisions and the new and the then-active model's precision / recall on them."""
     metrics = version.get("metrics") or {}
     new, current = _policy_metrics(metrics.get("new")), _policy_metrics(metrics.get("current"))
-    dev = _policy_metrics((metrics.get("corpus_dev") or {}).get("new"))
     counts = metrics.get("held_out_counts") or {}
     minimum = metrics.get("min_held_out_per_policy")
-    names = list(counts) or list(new) or list(dev)
+    names = list(counts) or list(new)
     return [{"policy": name, "held_out": counts.get(name), "minimum": minimum, "new": new.get(name),
-             "current": current.get(name), "dev": dev.get(name)} for name in names]
+             "current": current.get(name)} for name in names]
 
 
 def _pr(metric: Record | None) -> str:
@@ -158,7 +180,7 @@ THRESHOLD_COLUMNS = (
     ("Changed", lambda r: fmt.when(r.get("updated_at")) or "built-in default"),
 )
 VERSION_COLUMNS = (
-    ("Version", lambda r: f"v{r.get('id')}" + ("  ● active" if r.get("active") else "")),
+    ("Version", _version_name),
     ("Trained", lambda r: fmt.when(r.get("created_at"))),
     ("Examples", lambda r: f"{int(r.get('trained_on') or 0):,}"),
     ("Held-out", _metrics),
@@ -171,7 +193,6 @@ POLICY_COLUMNS = (
     ("Held-out decisions", _held_out),
     ("New: precision / recall", lambda r: _pr(r.get("new"))),
     ("Then active", lambda r: _pr(r.get("current"))),
-    ("Corpus dev (new)", lambda r: _pr(r.get("dev"))),
 )
 
 
@@ -387,9 +408,13 @@ class DetectorAdmin(QDialog):
         self.thresholds.set_rows(thresholds)
         self.versions.set_rows(versions)
         active = next((v for v in versions if v.get("active")), None)
-        self.active_label.setText(f"Active: v{active['id']}, trained {fmt.when(active.get('created_at'))} on "
-                                  f"{int(active.get('trained_on') or 0):,} examples." if active else
-                                  "Active: the built-in detector (no trained version is active).")
+        if active is not None and load_problem(active):
+            self.active_label.setText(f"Active: v{active['id']}, but it cannot be loaded ({load_problem(active)}): "
+                                      "the built-in detector screens until a new version is trained.")
+        else:
+            self.active_label.setText(f"Active: v{active['id']}, trained {fmt.when(active.get('created_at'))} on "
+                                      f"{int(active.get('trained_on') or 0):,} examples." if active else
+                                      "Active: the built-in detector (no trained version is active).")
         ids = [v.get("id") for v in versions]
         picked = self.last_train.get("version", {}).get("id") if self.last_train else None
         if versions:
@@ -406,6 +431,10 @@ class DetectorAdmin(QDialog):
         version = self.versions.row(current.row())
         self.activation_label.setText(activation_text(version))
         self.policy_metrics.set_rows(policy_rows(version))
+        problem = load_problem(version)
+        self.activate_button.setEnabled(self._manage and not problem)
+        if self._manage:
+            self.activate_button.setToolTip(f"Cannot be activated: {problem}" if problem else "")
 
     def current_policy(self) -> str | None:
         index = self.threshold_view.currentIndex()
@@ -513,6 +542,9 @@ class DetectorAdmin(QDialog):
             messages.error("Select a version to activate.", "Pick a row in the versions table.")
             return
         version = self.versions.row(index.row())
+        if load_problem(version):
+            messages.error(f"v{version['id']} cannot be activated.", f"{load_problem(version)}.")
+            return
         reason = ReasonDialog.ask(self, title="Activate version",
                                   prompt=f"Make v{version['id']} the detector every new listing is screened with?",
                                   action="Activate")

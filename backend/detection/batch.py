@@ -8,7 +8,7 @@ non-integer price) produces ``{"line": n, "error": "..."}`` on ``err``
 skipped silently.
 
 ``default_detector`` trains the built-in model (seed labels plus the train
-split of the independent corpus, :func:`builtin_examples`) and caches the
+and dev splits of the independent corpus, :func:`builtin_examples`) and caches the
 bytes in the user cache directory, keyed by a hash of the code and data that
 shape the model, so only the first CLI start after an upgrade pays for
 training (~ 10 seconds); later starts load the file.
@@ -37,7 +37,7 @@ from backend.detection.metrics import LABELS, EvalReport, compute_report
 BATCH_SIZE = 512
 SEED_EXAMPLES = 6000
 # A corpus listing was written by a person, not a template: it counts as this many seed examples.
-CORPUS_WEIGHT = 3.0
+CORPUS_WEIGHT = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,44 +123,51 @@ def predictions(items: Sequence[dict[str, Any]], detector: Detector) -> list[str
     return out
 
 
-def builtin_examples(*, seed_count: int = SEED_EXAMPLES) -> tuple[list[Example], list[float]]:
+def builtin_examples(*, seed_count: int = SEED_EXAMPLES, splits: tuple[str, ...] = corpus.SHIPPED_SPLITS,
+                     corpus_items: Sequence[dict[str, Any]] | None = None) -> tuple[list[Example], list[float]]:
     """What the built-in model learns from, with per-example weights: the seed listings and the
-    corpus's train split (never its dev or test split: see :mod:`backend.detection.corpus`)."""
+    corpus's ``splits`` (train and dev by default; never its test split: see :mod:`backend.detection.corpus`),
+    or the given ``corpus_items`` instead (cross-validation across authors)."""
     examples: list[Example] = list(seed_labels.seed_listings(seed_count))
     weights = [1.0] * len(examples)
-    for listing in corpus.training_listings():
+    items = corpus.training_listings(splits=splits) if corpus_items is None else corpus_items
+    for listing in items:
         examples.append((listing, listing["label"]))
         weights.append(CORPUS_WEIGHT)
     return examples, weights
 
 
-def _model_fingerprint() -> str:
+def _model_fingerprint(splits: tuple[str, ...]) -> str:
     """Hash of everything that changes the built-in model, so stale caches are ignored."""
     digest = hashlib.sha256()
     for module in (brands, classifier, corpus, features, lexicon, morph, normalize, price, seed_labels):
         digest.update(Path(module.__file__ or "").read_bytes())
-    for listing in corpus.training_listings():
+    for listing in corpus.training_listings(splits=splits):
         digest.update(json.dumps(listing, sort_keys=True, ensure_ascii=False).encode())
-    digest.update(f"{SEED_EXAMPLES} {CORPUS_WEIGHT}".encode())
+    digest.update(f"{SEED_EXAMPLES} {CORPUS_WEIGHT} {splits}".encode())
     return digest.hexdigest()[:16]
 
 
-def seed_model(*, cache_dir: Path | None = None) -> Model:
-    """The built-in model (see :func:`builtin_examples`), from the cache when possible."""
+def seed_model(*, cache_dir: Path | None = None, splits: tuple[str, ...] = corpus.SHIPPED_SPLITS) -> Model:
+    """The built-in model (see :func:`builtin_examples`), from the cache when possible.
+
+    ``splits`` other than the default give a model for measuring (e.g. trained on train only, to be
+    judged on dev); such models are cached beside the shipped one, under their own name."""
     directory = cache_dir or Path(platformdirs.user_cache_dir("anzen")) / "detector"
-    path = directory / f"seed-{_model_fingerprint()}.model"
+    prefix = "seed" if splits == corpus.SHIPPED_SPLITS else "seed_" + "_".join(splits)
+    path = directory / f"{prefix}-{_model_fingerprint(splits)}.model"
     try:
         return Model.from_bytes(path.read_bytes())
     except (OSError, ModelFormatError):
         pass
-    examples, weights = builtin_examples()
+    examples, weights = builtin_examples(splits=splits)
     model = classifier.train(examples, weights=weights)
     try:
         directory.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=directory, delete=False) as tmp:
             tmp.write(model.to_bytes())
         os.replace(tmp.name, path)
-        for stale in directory.glob("seed-*.model"):
+        for stale in directory.glob(f"{prefix}-*.model"):
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:

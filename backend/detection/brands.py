@@ -22,7 +22,7 @@ _FUZZY_CUTOFF = 88.0
 _FUZZY_STOPWORDS = frozenset({"channel", "channels", "coaches", "homes", "prado", "omegas", "nikes"})
 _TOKENS = re.compile(r"[a-z]{5,}|[ァ-ヺー]{4,}")
 _STYLE_AFTER = re.compile(fold(
-    r"\s?(?:風|タイプ|系|っぽい|テイスト|調|ライク|に似|似|モチーフ"
+    r"\s?(?:風|タイプ|系|っぽい|テイスト|調|ライク|に似|似|モチーフ|オマージュ|リスペクト|インスパイア"
     r"|-?style|-?inspired|-?type|-?look-?alike|-like)"
 ))
 _STYLE_BEFORE = re.compile(r"(?:inspired by|in the style of|looks like|similar to|style of)\s?$")

@@ -42,8 +42,43 @@ Item = str | Mapping[str, Any]  # a bare text or a listing mapping (title, descr
 Example = tuple[Item, str]
 
 
+OLDER_RELEASE = "trained by an older release of the detector; retrain"
+HEADER_BYTES = 256  # enough of a stored model to read its format and scikit-learn version (see load_problem)
+
+
 class ModelFormatError(ValueError):
     """The bytes are not a model this code can load."""
+
+
+def load_problem(head: bytes) -> str | None:
+    """Why a stored model whose bytes start with ``head`` cannot be loaded here, or None when its header says
+    it can (format and scikit-learn version match). Reads only the first opcodes of the pickle (never
+    executes it), so a list of versions can say which ones are usable without loading megabytes each."""
+    import io
+    import pickletools
+
+    import sklearn
+
+    values: list[Any] = []
+    try:
+        for op, arg, _ in pickletools.genops(io.BytesIO(head)):
+            if op.name in ("SHORT_BINUNICODE", "BINUNICODE", "UNICODE", "BININT1", "BININT2", "BININT", "INT"):
+                values.append(arg)
+            elif op.name in ("GLOBAL", "STACK_GLOBAL", "REDUCE", "BUILD", "NEWOBJ"):
+                break
+            if len(values) >= 4:
+                break
+    except Exception:  # noqa: BLE001 - truncated or not a pickle: judge on what was read
+        pass
+    header = dict(zip(values[::2], values[1::2])) if len(values) >= 4 else {}
+    found = header.get("format")
+    if found != FORMAT_VERSION:
+        if isinstance(found, int) and found > FORMAT_VERSION:
+            return "written by a newer release of the detector; run that release or retrain"
+        return OLDER_RELEASE
+    if header.get("sklearn") != sklearn.__version__:
+        return f"built with scikit-learn {header.get('sklearn')}, this service runs {sklearn.__version__}; retrain"
+    return None
 
 
 @dataclass
@@ -98,18 +133,16 @@ class Model:
         """Load bytes written by ``to_bytes``; refuses other formats."""
         import sklearn
 
+        problem = load_problem(data[:HEADER_BYTES])
+        if problem is not None:  # refused before unpickling: old pickles may name classes that moved
+            raise ModelFormatError(problem)
         try:
             payload = pickle.loads(data)  # noqa: S301 - blobs come from our own model table
-        except Exception as exc:  # pickle raises many unrelated types on garbage
-            raise ModelFormatError(f"not a detector model: {exc}") from exc
-        if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
-            raise ModelFormatError("unsupported detector model format (written by an older detector; retrain)")
-        if payload.get("sklearn") != sklearn.__version__:
-            raise ModelFormatError(
-                f"model built with scikit-learn {payload.get('sklearn')}, running {sklearn.__version__}; retrain")
-        model = payload["model"]
+        except Exception as exc:  # pickle raises many unrelated types on garbage or on classes that changed
+            raise ModelFormatError(f"{OLDER_RELEASE} ({type(exc).__name__}: {exc})") from exc
+        model = payload.get("model") if isinstance(payload, dict) else None
         if not isinstance(model, cls):
-            raise ModelFormatError("payload is not a Model")
+            raise ModelFormatError(f"{OLDER_RELEASE} (payload is not a Model)")
         return model
 
 

@@ -119,6 +119,25 @@ def _rules() -> tuple[Rule, ...]:
              _re(r"(?<![a-z0-9])ss ?(?:級|品質|グレード)|トップグレード|最高級グレード|(?<![a-z])ua(?![a-z])|(?<![a-z])reps?(?![a-z])"
                  r"|rep quality|(?:best|top|factory|god) batch|same factory|oem ?(?:same|工場|品)|同(?:じ)?工場|同等品|同型品"
                  r"|正規ルート(?:で|じゃ)?(?:は)?ない|正規ルート外|legit check|(?<![a-z])lc(?![a-z])"), needs_brand=True),
+        # Slang and euphemisms sellers use instead of "copy" (homage / respect pieces, "looks just like",
+        # "rep", "パチ"): general vocabulary of evasion, strongest next to a brand.
+        Rule("cf_slang_brand", "counterfeit", 4.5, "look-alike slang next to a brand (激似, オマージュ, リスペクト, rep, 1:1)",
+             _re(r"激似|酷似|瓜二つ|オマージュ|リスペクト(?:モデル|品|作品|アイテム)|インスパイア(?:モデル|品|アイテム)?|ほぼ本物"
+                 r"|本物(?:そっくり|みたい|っぽい|と遜色)|パチ(?:物|もん|モン|品)?(?![ァ-ヺー])|ぱち(?:もの|もん)|コピ(?:品|物|系)|レプ(?:品|系)(?![ァ-ヺー])"
+                 r"|類似品(?!に注意|にご注意|が出回|と違|ではな|では)|模倣品(?!に注意|にご注意|が出回|と違|ではな|では)|互換(?:品|モデル)(?=.{0,20}(?:バッグ|財布|時計|ウォッチ|スニーカー))|ノーブラ(?:ンド)?(?:扱い|表記|で出品)"
+                 r"|homage (?:watch|piece|model)|(?<![a-z])homage(?![a-z])|look-?alike|lookalike|(?<![a-z])reps(?![a-z])"
+                 r"|(?:high|top|best|1:1) quality (?:copy|replica|rep|version)|mirror (?:image )?(?:version|copy)"
+                 r"|(?:same|identical) (?:as|to) (?:retail|the real)|unbranded version|(?:inspired|dupe) version"),
+             needs_brand=True),
+        Rule("cf_logo_no_brand", "counterfeit", 4.0, "brand marks present but listed as no brand",
+             _re(r"(?:ロゴ|刻印|タグ|シリアル|モノグラム)(?:や|と|、)?(?:刻印|ロゴ|タグ)?(?:は|も)?(?:あり|有り|入り|付き|ついて|入って)"
+                 r"(?=.{0,40}(?:ノーブランド|ノンブランド|ブランド(?:は)?不明|no ?brand|unbranded))"
+                 r"|(?:ノーブランド|ノンブランド|ブランド(?:は)?不明)(?=.{0,40}(?:ロゴ|刻印|モノグラム)(?:は|も)?(?:あり|有り|入り|付き|ついて|入って))"
+                 r"|(?:logo|engraving|monogram)s? (?:present|included|on it)(?=.{0,40}(?:no ?brand|unbranded))")),
+        Rule("cf_bulk_luxury", "counterfeit", 3.0, "bulk new stock of a brand item",
+             _re(r"大量(?:入荷|在庫|仕入れ|出品)|在庫(?:多数|あり(?:ます)?|大量|複数)|まとめ売り(?:可|歓迎)?(?=.{0,20}新品)|複数(?:在庫|個)あり"
+                 r"|色違い(?:あり|在庫)|(?:in stock|stock available|bulk (?:order|stock|lot)|wholesale|multiple (?:pieces|units) available)"),
+             needs_brand=True),
         Rule("cf_not_official", "counterfeit", 4.5, "unofficial reproduction (proxy / not an official product)",
              _re(r"プロキシカード|proxy cards?|公式(?:の)?(?:商品|品|グッズ|製品)(?:では|じゃ)(?:ござい|あり)?(?:ません|ない)"
                  r"|not (?:an )?official (?:product|merch|item)|unofficial (?:copy|reproduction)|海賊版|bootleg copy"
@@ -135,7 +154,9 @@ def _rules() -> tuple[Rule, ...]:
         Rule("cf_neg_replica_kit", "counterfeit", -3.0, "official replica sports kit",
              _re(r"レプリカユニ|レプリカジャージ|replica (?:jersey|kit|shirt|uniform)|official replica")),
         Rule("cf_neg_damaged", "counterfeit", -1.5, "sold as damaged / junk (explains a low price)",
-             _re(r"ジャンク|junk|難あり|訳あり|ボロボロ|破損|for parts|damaged|heavily used|worn out|傷み")),
+             _re(r"ジャンク|junk|ボロボロ|破損|for parts|damaged|heavily used|worn out")),
+        Rule("cf_neg_flawed", "counterfeit", -1.5, "sold with flaws",
+             _re(r"難あり|訳あり|傷み")),
 
         # --- medicine ----------------------------------------------------------
         Rule("md_prescription", "medicine", 5.0, "prescription or controlled drug",
@@ -177,6 +198,16 @@ def _rules() -> tuple[Rule, ...]:
         Rule("md_dosage", "medicine", 1.5, "dosage units (tablets / mg)",
              _re(r"\d+ ?(?:錠|カプセル|tablets?|capsules?)(?![a-z])|\d+ ?mg(?![a-z])|使用期限|有効期限 ?\d"),
              gate=("錠", "カプセル", "tablet", "capsule", "mg", "期限")),
+        Rule("md_slang", "medicine", 4.5, "drug by slang or by what it is for (眠剤, 痩せ薬, 脂肪溶解注射, GLP-1)",
+             _re(r"眠剤|睡眠剤|精神薬|抗精神病薬|安定剤|頓服|残薬|余った(?:お)?薬|薬(?:の)?(?:余り|残り)|お薬(?:余り|です)"
+                 r"|脂肪溶解(?:注射|注入)?|ダイエット注射|痩身注射|glp-?1|ゼップバウンド|サクセンダ|ウゴービ|wegovy|mounjaro|saxenda"
+                 r"|美容(?:注射|注入|液注射)|(?:自己|セルフ)注射|打つタイプ|注射(?:タイプ|用|キット)|ペン型注入器"
+                 r"|トレチ(?![ァ-ヺー])|ハイドロキ(?![ァ-ヺー])|ミノキ(?![ァ-ヺー])|フィナ(?![ァ-ヺー])|アイピル|ラスベリル|モーニングアフターピル"
+                 r"|軟膏(?!ケース|容器|ツボ)|クリーム(?:\(|（)?処方|外用(?:剤|液)|貼り薬|塗布薬|カプセル剤|シロップ剤|点鼻薬|坐薬|座薬"
+                 r"|度なし(?:カラコン|コンタクト)|(?<![a-z])pwr ?-?\d|power -?\d\.\d\d"
+                 r"|sleeping (?:tablets|meds)|(?:leftover|left over|spare) (?:meds|medication|pills|tablets|prescription)"
+                 r"|(?<![a-z])meds(?![a-z])|ointment|(?:weight[- ]loss|slimming|fat[- ]burning) (?:pills?|injections?|pens?)"
+                 r"|fat dissolving|(?:beauty|cosmetic) injections?|otc (?:drug|medicine|pills)")),
         Rule("md_neg_container", "medicine", -5.0, "a container or accessory, not the medicine itself",
              _re(r"ピルケース|pill ?(?:case|box|organi[sz]er|holder|container|dispenser)|薬ケース|おくすりケース|お薬ケース"
                  r"|薬入れ|メディスン(?:ケース|ボックス)|ピルボックス|薬箱|救急箱|レンズケース|コンタクトケース|lens case"
@@ -215,6 +246,11 @@ def _rules() -> tuple[Rule, ...]:
              _re(r"\d[\d,]* ?(?:石|ジェム|ダイヤ|クリスタル|オーブ|コイン|ゴールド|gems?|coins|crystals|diamonds|primogems?|orbs?)"
                  r"|(?:gold|coins|gems) \d|原石|魔法石|星晶石|聖晶石|オーブ|ジュエル"),
              also=_re(_GAMES)),
+        Rule("ga_slang", "game_account", 4.0, "account hand-over slang for a game (総課金, 連携解除, ID/パス渡し)",
+             _re(r"総課金|課金(?:総)?額|課金(?:済|しました|して)|連携(?:解除|済|変更|先)|紐付け|紐づけ|(?<![a-z])id ?(?:と|&|/|・)? ?(?:パス|pw|password)"
+                 r"|メアド(?:変更|付き|ごと)|ログイン(?:方法|情報|情報ごと)|データ(?:を)?(?:お)?(?:譲り|渡し|販売|譲渡)|譲渡(?:します|いたします)"
+                 r"|(?:email|login) (?:change|transfer)|(?:full|complete) access|(?:transfer|hand over) (?:the )?(?:account|login)|spent \$?\d"),
+             also=_re(_GAMES + r"|ゲーム|アプリ|(?<![a-z])game|垢")),
         Rule("ga_neg_physical", "game_account", -4.0, "physical game goods (book, software, console, merch)",
              _re(r"攻略本|攻略ガイド|公式ガイド|ガイドブック|guide ?book|strategy guide|設定資料集|art ?book|アートブック"
                  r"|サウンドトラック|サントラ|soundtrack|パッケージ版|ソフト|カセット|cartridge|ディスク|(?<![a-z])disc(?![a-z])"
@@ -233,7 +269,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule("sg_found", "stolen_goods", 4.5, "found / lost property",
              _re(r"拾った|拾いました|拾い物|拾得物|落とし物|落し物|(?:お客様|客)の忘れ物|忘れ物(?:を|です|なので)"
                  r"|found (?:it|this|these|them) (?:on|in|at|by) (?:the |a )?(?:street|road|train|bus|park|station|floor|sidewalk|taxi|bench|beach|gym)"
-                 r"|found (?:it |this |these |them )?(?:on|in|at) (?:the |a )?(?:street|road|train|bus|park|station|taxi|cab|gym)|lost and found|lost property|持ち主(?:不明|がわからない|わからず|は不明)"
+                 r"|found (?:it |this |these |them |an? |the )?(?:[a-z]+ )?(?:on|in|at) (?:the |a )?(?:street|road|train|bus|park|station|taxi|cab|gym)|lost and found|lost property|持ち主(?:不明|がわからない|わからず|は不明)"
                  r"|owner unknown|someone left (?:it|this) ")),
         Rule("sg_provenance", "stolen_goods", 4.0, "seller refuses to say where the item came from",
              _re(r"出所不明|出どころ(?:は|不明)|入手経路(?:は|不明|非公開|秘密|言えません|については)|入手先(?:は|不明|秘密|言えません)"
@@ -269,6 +305,24 @@ def _rules() -> tuple[Rule, ...]:
                  r"|(?:need|want) (?:them |it )?gone|早く(?:取引|手放)したい|急ぎで(?:手放|売)|no questions?(?![a-z])|質問(?:は)?(?:なし|ご遠慮)"
                  r"|出どころ|どこから(?:来た|手に入れた)|where (?:it|they) came from")),
 
+        Rule("sg_slang", "stolen_goods", 4.5, "seller hints the goods are stolen or diverted (パクった, 職場から, 流出品)",
+             _re(r"パクった|パクってきた|パクり品|ぱくった|盗ってきた|拾ってきた|拾得|ネコババ|ねこばば"
+                 r"|流出品|横流れ品|(?:職場|バイト先|勤務先|会社|店|倉庫|工場|現場)から(?:持ち出|持って(?:き|帰)|拝借|くすね|流)"
+                 r"|持ち出し品|拝借(?:した|品|してきた)|(?:経緯|理由|出品理由|入手方法)(?:は)?(?:聞かないで|秘密|内緒|言えません|察して|ワケあり)"
+                 r"|詮索(?:しないで|禁止|なし|ご遠慮)"
+                 r"|five[- ]finger discount|liberated (?:from|it)|(?:took|got) (?:it|these|them) from (?:work|my job|the warehouse|the store)"
+                 r"|from (?:my )?(?:work|job)'?s? (?:stock|warehouse|inventory)|don'?t ask questions"
+                 r"|(?:previous|original) owner (?:unknown|not known)")),
+        Rule("sg_marks_attached", "stolen_goods", 4.0, "another owner's marks still on it (asset sticker, engraved name, rental label)",
+             _re(r"(?:管理|備品|資産|レンタル|リース)(?:番号|ナンバー|シール|ラベル|タグ)(?:あり|付き|つき|残り|が貼|付いた|ついた|そのまま)"
+                 r"|(?:会社名|社名|企業名|学校名)(?:の)?(?:刻印|シール|ラベル|入り)(?:あり|付き|がある|が入|そのまま)"
+                 r"|(?:レンタル|リース)(?:会社|店)?(?:の)?(?:シール|ラベル|タグ)|防犯タグ|盗難防止タグ|(?:セキュリティ|防犯)(?:ピン|タグ|シール)(?:が)?(?:付|つい|あり)"
+                 r"|(?:rental|asset|inventory|company) (?:sticker|label|tag|number)s? (?:still )?(?:on|attached)|engraved with (?:a|the) (?:company|school|name)"
+                 r"|(?:security|anti-?theft|ink) tags? (?:still )?(?:on|attached)")),
+        Rule("sg_bulk_unboxed", "stolen_goods", 2.5, "bulk new goods, no box or receipt",
+             _re(r"(?:新品|未使用|未開封)(?:品)?(?:が)?(?:大量|多数|\d+(?:個|台|点|本|着)(?:セット|まとめ)?)(?=.{0,40}(?:箱なし|箱無し|レシート|領収|保証書なし|購入証明))"
+                 r"|(?:箱なし|箱無し|保証書なし)(?=.{0,30}(?:新品|未使用))(?=.{0,60}(?:大量|多数|まとめ|\d+(?:個|台|点)))"
+                 r"|(?:brand new|unopened|sealed) (?:in )?bulk|(?:bulk|lots? of|\d+) (?:brand new|sealed|unopened) .{0,30}(?:no (?:box|receipt|boxes))")),
         Rule("sg_bike", "stolen_goods", 2.5, "bicycle without registration or key",
              _re(r"防犯登録(?:は)?(?:なし|無し|していな|されていな|抹消でき|解除でき|抹消不可|解除不可|シール(?:剥がし|はがし))"
                  r"|鍵(?:は)?(?:なし|無し|がない|ない|紛失|無くし|なくし)|no (?:bike )?registration|(?:without|no) (?:a )?key")),
@@ -306,6 +360,16 @@ def _rules() -> tuple[Rule, ...]:
              _re(r"ナイフ|(?<![a-z])knife|knives|刃渡り ?\d+|blade (?:length )?\d+ ?(?:cm|mm|inch|in)|刃物")),
         Rule("wp_self_defence", "weapon", 1.5, "sold as a weapon or for self-defence",
              _re(r"武器|(?<![a-z])weapons?|護身用|self[- ]defen[cs]e|殺傷")),
+        Rule("wp_slang", "weapon", 4.5, "weapon by type or slang (手裏剣, トンファー, カランビット, 本身, 防犯スプレー, OTF)",
+             _re(r"手裏剣|棒手裏剣|クナイ|苦無|トンファー|鉄扇|十手|鎖鎌|カランビット|karambit|プッシュダガー|push daggers?|ブラスナックル|ナックル(?:ダスター|リング)"
+                 r"|(?<![a-z])otf(?![a-z])|out the front|スプリング(?:アシスト)?ナイフ|spring[- ]assisted|gravity knife|flick ?knife|飛び出しナイフ"
+                 r"|本身|真剣(?:の)?(?:刀|日本刀)|刃付け(?:済|あり)|(?:ガチ|本物)の?(?:刃|ナイフ|刀)|sharpened (?:blade|edge)|live blade|battle[- ]ready"
+                 r"|防犯スプレー|撃退スプレー|熊(?:撃退|よけ)スプレー(?=.{0,20}(?:護身|人))|(?:defen[cs]e|bear) spray (?:for|against) (?:people|humans|self)"
+                 r"|高電圧(?:護身|スタン)|stun (?:baton|flashlight)|スタン(?:バトン|ロッド|警棒)|ブラックジャック(?:型)?(?:警棒)?(?:護身)|打撃(?:武器|用)"
+                 r"|初速(?:を)?(?:上げ|強化|改造|カスタム)|ハイパワー(?:カスタム|化|仕様)|(?:海外|外国)仕様(?:の)?(?:エアガン|ガスガン|電動ガン|エアライフル)"
+                 r"|\d{3} ?fps(?=.{0,20}(?:over|above|more))|high[- ]?power (?:airsoft|air ?gun|bb)"
+                 r"|tuned (?:past|above|beyond)|(?:hop|power) ?up (?:done|mod)|(?:弓矢|矢じり|ブロードヘッド|broadheads?)(?=.{0,30}(?:狩|hunting))"
+                 r"|伸縮(?:式)?(?:ロッド|バトン|スティック)(?=.{0,20}(?:護身|防犯|打撃))|collapsible baton")),
         Rule("wp_neg_kitchen", "weapon", -5.0, "kitchen, craft or table knife",
              _re(r"包丁|kitchen knife|chef'?s knife|キッチンナイフ|ペティナイフ|三徳|牛刀|出刃|柳刃|菜切り|パン切り|bread knife"
                  r"|fillet(?:ing)? knife|fish(?:ing)? knife|フィレナイフ|釣り用|victorinox|ビクトリノックス|swiss army|十徳|マルチツール"
@@ -327,13 +391,13 @@ def _rules() -> tuple[Rule, ...]:
         # --- cash_equivalent ---------------------------------------------------
         Rule("ce_cash", "cash_equivalent", 5.0, "cash / current banknotes for sale",
              _re(r"現金 ?\d|\d[\d,万千]* ?円分?の?現金|現金(?:の)?(?:販売|出品|譲渡|お譲り|譲ります|売ります)|現行(?:紙幣|貨幣|硬貨|の紙幣)"
-                 r"|(?<!旧)(?:一万|1万|五千|5千|二千|2千|千|1千)円札|ドル札|米ドル|ユーロ札|外貨両替|ピン札|新札|新紙幣|棒金|(?<![a-z])cash (?:for sale|bundle|lot)"
+                 r"|(?<!旧)(?:一万|1万|五千|5千|二千|2千|千|1千)円札|ドル札|米ドル|ユーロ札|外貨両替|新札|新紙幣|棒金|(?<![a-z])cash (?:for sale|bundle|lot)"
                  r"|selling (?:cash|money|banknotes)|(?:jpy|yen|usd|dollar|euro) (?:banknotes?|notes|bills|cash)"
                  r"|\d+ ?(?:yen|jpy|usd|\$) (?:in )?cash|(?<![a-z])cash (?:\d|¥|\$)"),
-             gate=("現金", "円札", "ドル", "ユーロ", "外貨", "ピン札", "新札", "新紙幣", "現行", "棒金", "cash", "money", "banknote", " notes",
+             gate=("現金", "円札", "ドル", "ユーロ", "外貨", "新札", "新紙幣", "現行", "棒金", "cash", "money", "banknote", " notes",
                    " bills")),
         Rule("ce_banknote", "cash_equivalent", 2.0, "banknotes or coins",
-             _re(r"紙幣|お札(?!.{0,4}(?:神社|お守り|御朱印|寺))|banknotes?|外貨|硬貨|us dollars?")),
+             _re(r"紙幣|お札(?!.{0,4}(?:神社|お守り|御朱印|寺))|ピン札|banknotes?|外貨|硬貨|us dollars?")),
         Rule("ce_gift_card", "cash_equivalent", 4.5, "gift card / code or charged prepaid card",
              _re(r"ギフトカード(?!ケース|入れ|ホルダー|封筒|用)|ギフト券|お食事券|食事券|ジェフグルメ|ギフトコード|gift ?cards?(?! (?:case|holder|sleeve|envelope|box|wallet|organi[sz]er))"
                  r"|gift ?codes?|e-gift|egift|アマギフ|amazonギフト|アマゾンギフト|itunes ?(?:カード|card|ギフト|gift)"
@@ -348,6 +412,11 @@ def _rules() -> tuple[Rule, ...]:
         Rule("ce_crypto", "cash_equivalent", 4.5, "cryptocurrency",
              _re(r"ビットコイン|bitcoin|(?<![a-z])btc(?![a-z])|仮想通貨|暗号資産|暗号通貨|crypto ?currenc|(?<![a-z])crypto(?![a-z])"
                  r"|イーサリアム|ethereum|(?<![a-z])eth(?![a-z])|usdt|tether|リップル|(?<![a-z])xrp|ドージコイン|dogecoin|solana")),
+        Rule("ce_slang", "cash_equivalent", 4.0, "money in another form (現金化, 金券, charged e-money, codes)",
+             _re(r"現金化|換金(?:用|目的|率)|金券(?!ショップ)|電子マネー(?:残高|チャージ|付き|\\d)|(?:paypay|ペイペイ|楽天ペイ|line ?pay|メルペイ|au ?pay)(?:残高|マネー|ポイント)"
+                 r"|(?:suica|スイカ|pasmo|パスモ|nanaco|ナナコ|waon|ワオン|edy|エディ|icoca|イコカ)(?:カード)?(?:[^。\n]{0,10})?(?:残高|チャージ)"
+                 r"|ギフト(?:券|コード)|(?:プリペイド|ギフト)(?:番号|コード)|(?:e-?money|store credit|prepaid balance|(?:paypay|suica) balance)"
+                 r"|(?:code|pin) (?:sent|delivered|via message|by message)|unused (?:code|balance)|(?:full|remaining) balance")),
         Rule("ce_neg_collectible", "cash_equivalent", -4.5, "old or commemorative money for collectors",
              _re(r"古銭|古札|旧紙幣|旧札|旧一万円札|旧千円札|旧五千円札|聖徳太子|伊藤博文|夏目漱石|板垣退助|岩倉具視|新渡戸稲造"
                  r"|記念硬貨|記念コイン|記念貨幣|記念銀貨|記念金貨|記念メダル|commemorative (?:coins?|medals?)|collectors?(?![a-z])|コレクター"

@@ -22,6 +22,7 @@ from backend.audit import service as audit
 from backend.db import advisory_lock, utcnow
 from backend.detection.batch import SEED_EXAMPLES, seed_model
 from backend.detection.classifier import Model, ModelFormatError
+from backend.detection.classifier import load_problem as classifier_load_problem
 from backend.detection.detector import DEFAULT_THRESHOLDS, Detector
 from backend.screening.models import DetectorVersion, PolicyThreshold
 
@@ -32,6 +33,7 @@ _VERSIONS_LOCK = 0x44455456  # "DETV": one writer of detector_versions at a time
 _MODELS: dict[int, Model] = {}  # version id -> loaded model; versions never change once written
 _MODELS_LOCK = threading.Lock()
 _KEEP_MODELS = 4
+_PROBLEMS: dict[int, str] = {}  # version id -> why its blob cannot be loaded by this process (never changes)
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,22 @@ def model_of(session: Session, version_id: int) -> Model | None:
     try:
         model = Model.from_bytes(blob)
     except ModelFormatError as exc:
-        log.error("detector version %s cannot be loaded (%s); screening with the seed model", version_id, exc)
+        if version_id not in _PROBLEMS:  # once per process, not at every screening
+            log.error("detector version %s cannot be loaded (%s); screening with the built-in model", version_id, exc)
+        _PROBLEMS[version_id] = str(exc)
         return None
+    _PROBLEMS.pop(version_id, None)
     _remember(version_id, model)
     return model
+
+
+def load_problem(version_id: int, head: bytes | None) -> str | None:
+    """Why stored version ``version_id`` cannot screen listings in this service, or None when it can.
+
+    ``head`` is the start of its blob (:data:`~backend.detection.classifier.HEADER_BYTES`); a version this
+    process already failed to load keeps the reason it failed with."""
+    problem = classifier_load_problem(head) if head is not None else None
+    return problem or _PROBLEMS.get(version_id)
 
 
 def active_detector(session: Session, *, store_seed: bool = True) -> ActiveDetector:

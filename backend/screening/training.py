@@ -6,7 +6,7 @@ Training data is every stored decision label (a takedown names its policy, a
 dismissal says ``ok``; only the latest label per listing counts, since a
 reversed decision replaces an earlier one), read with the listing's price,
 brand and category, plus what the built-in model learns from (the seed
-listings and the independent corpus's train split), so that early on, with
+listings and the independent corpus's train and dev splits), so that early on, with
 few decisions, the model does not forget what it was taught. A deterministic
 fifth of the decisions (by a hash of the text, so an identical text never
 lands on both sides) is held out; the new model is trained on the rest.
@@ -18,7 +18,14 @@ precision and recall do not drop by more than the noise of a decision or two. Th
 reasons are stored with the version (``metrics.activation``) and the console
 shows them; a supervisor can still activate any version by hand. Per-policy
 held-out precision and recall of the new and the active model are stored
-too, and the same for the corpus's dev split as an independent reference.
+too. (The corpus's dev split is no longer shown beside them: since its settings
+were chosen by cross-validation, the model learns from train and dev, so dev
+figures would be figures on training data.)
+
+A version this service cannot load (trained by an older release, or with
+another scikit-learn) is listed with ``metrics.load = {"loadable": false,
+"problem": ...}``, cannot be activated, and while it is the active one the
+built-in model screens instead (``backend.screening.active``).
 
 Training takes seconds (about 7,000 examples plus the decisions); on SQLite the
 request holds the write lock meanwhile, so other writes wait that long.
@@ -30,19 +37,19 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
 from backend.audit import service as audit
 from backend.db import utcnow
-from backend.detection import classifier, corpus
+from backend.detection import classifier
 from backend.detection.batch import SEED_EXAMPLES, builtin_examples
-from backend.detection.classifier import MIN_HELD_OUT_PER_POLICY, Example, Model
+from backend.detection.classifier import HEADER_BYTES, MIN_HELD_OUT_PER_POLICY, Example, Model
 from backend.detection.metrics import LABELS
 from backend.errors import Conflict, InvalidInput, NotFound
 from backend.listings.models import Listing
 from backend.pagination import Page, paginate
-from backend.screening.active import ensure_active_version, model_of, set_active
+from backend.screening.active import ensure_active_version, load_problem, model_of, set_active
 from backend.screening.models import DecisionLabel, DetectorVersion
 from backend.staff.models import Staff
 
@@ -60,8 +67,14 @@ class TrainingOutcome:
                 "previous_version_id": self.previous_version_id}
 
 
-def version_out(row: DetectorVersion) -> dict[str, Any]:
-    return {"id": row.id, "created_at": row.created_at, "trained_on": row.trained_on, "metrics": row.metrics,
+def version_out(row: DetectorVersion, *, head: bytes | None = None, problem: str | None = None) -> dict[str, Any]:
+    """A version for the API. ``metrics.load`` says whether this service can screen with it
+    (``{"loadable": bool, "problem": str | None}``, e.g. "trained by an older release of the detector;
+    retrain"): ``problem`` when known, else read from ``head`` (the start of its blob) when given."""
+    if problem is None and head is not None:
+        problem = load_problem(row.id, head)
+    metrics = {**(row.metrics or {}), "load": {"loadable": problem is None, "problem": problem}}
+    return {"id": row.id, "created_at": row.created_at, "trained_on": row.trained_on, "metrics": metrics,
             "active": row.active, "activated_at": row.activated_at, "note": row.note}
 
 
@@ -97,16 +110,6 @@ def split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
     return train, test
 
 
-def _dev_reports(new: Model, current: Model | None) -> dict[str, Any] | None:
-    """Both models on the corpus's dev split: an independent reference, never a reason to activate."""
-    try:
-        dev = [(item, item["label"]) for item in corpus.tuning_listings("dev")]
-    except FileNotFoundError:
-        return None
-    return {"new": classifier.evaluate(new, dev).to_dict(),
-            "current": classifier.evaluate(current, dev).to_dict() if current is not None else None}
-
-
 def train_version(session: Session, *, actor: Staff | None, note: str | None = None,
                   seed_count: int = SEED_EXAMPLES) -> TrainingOutcome:
     """Train and store a new version; activate it when the guard allows (module docstring); audited."""
@@ -132,7 +135,6 @@ def train_version(session: Session, *, actor: Staff | None, note: str | None = N
                  "min_held_out_per_policy": MIN_HELD_OUT_PER_POLICY, "label_counts": model.label_counts,
                  "compared_with": current_id, "new": new_report.to_dict() if new_report else None,
                  "current": current_report.to_dict() if current_report else None,
-                 "corpus_dev": _dev_reports(model, current),
                  "activated": activation.activate, "activation": list(activation.reasons)})
     session.add(row)
     session.flush()
@@ -162,8 +164,9 @@ def activate_version(session: Session, *, version_id: int, actor: Staff, reason:
     if row.active:
         return row
     if model_of(session, version_id) is None:
-        raise Conflict(f"Detector version {version_id} cannot be loaded by this service (retrain instead).",
-                       code="unloadable")
+        problem = load_problem(version_id, None) or "cannot be loaded"
+        raise Conflict(f"Detector version {version_id} cannot screen listings here: {problem}. Train a new version "
+                       f"instead.", code="unloadable")
     previous = set_active(session, row)
     audit.record(session, actor_id=actor.id, actor_label=actor.username, action="detector.version.activate",
                  target_type="detector_version", target_id=row.id, before={"active_version": previous},
@@ -172,7 +175,9 @@ def activate_version(session: Session, *, version_id: int, actor: Staff, reason:
 
 
 def list_versions(session: Session, *, cursor: str | None, limit: int) -> Page[dict[str, Any]]:
-    """Newest first, without the model bytes."""
-    stmt = select(DetectorVersion).options(defer(DetectorVersion.blob))
+    """Newest first, without the model bytes; each says whether this service can load it (only the blob's
+    first bytes are read for that, see ``classifier.load_problem``)."""
+    stmt = select(DetectorVersion, func.substr(DetectorVersion.blob, 1, HEADER_BYTES)).options(
+        defer(DetectorVersion.blob))
     return paginate(session, stmt, sort=DetectorVersion.id, id_col=DetectorVersion.id, cursor=cursor, limit=limit,
-                    to_item=lambda row: version_out(row[0]))
+                    to_item=lambda row: version_out(row[0], head=bytes(row[1]) if row[1] is not None else None))

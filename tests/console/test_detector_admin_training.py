@@ -14,7 +14,7 @@ import pytest
 from console.client import ApiClient
 from console.connection import ConnectionMonitor
 from console.context import ConsoleContext
-from console.detector_admin import DetectorAdmin, activation_text, policy_rows
+from console.detector_admin import VERSION_COLUMNS, DetectorAdmin, activation_text, load_problem, policy_rows
 from console.qt import Qt
 from console.settings import Settings
 from console.tasks import TaskRunner
@@ -76,8 +76,6 @@ def test_a_retrain_on_too_few_decisions_is_not_activated_and_the_window_says_why
     assert len(set(policies)) == 7
     held_out = [admin.policy_metrics.index(r, 1).data() for r in range(7)]
     assert any("needs 20" in cell for cell in held_out)
-    dev = [admin.policy_metrics.index(r, 4).data() for r in range(6)]
-    assert all("%" in cell for cell in dev)  # the corpus dev split is shown as a reference
     active = next(v for v in admin.versions.rows if v.get("active"))
     assert active["id"] == admin.last_train["previous_version_id"]
     admin.grab().save(str(shots / "detector-admin-training.png"))
@@ -96,3 +94,20 @@ def test_activation_text_and_policy_rows_read_the_stored_metrics() -> None:
     rows = policy_rows(version)
     assert [r["policy"] for r in rows] == ["weapon", "ok"]
     assert rows[0]["new"]["recall"] == 0.5 and rows[1]["held_out"] == 3
+
+
+def test_a_version_the_service_cannot_load_says_so_and_why() -> None:
+    problem = "trained by an older release of the detector; retrain"
+    old = {"id": 2, "active": True, "metrics": {"source": "decisions", "activated": True,
+                                                "activation": ["no version was active"],
+                                                "load": {"loadable": False, "problem": problem}}}
+    assert load_problem(old) == problem
+    text = activation_text(old)
+    assert text.startswith(f"v2 cannot screen listings in this service: {problem}.")
+    assert "built-in model screens instead" in text
+    assert "cannot be loaded" in VERSION_COLUMNS[0][1](old)
+    fine = {"id": 3, "active": False, "metrics": {"source": "decisions", "load": {"loadable": True, "problem": None}}}
+    assert load_problem(fine) is None and "cannot" not in VERSION_COLUMNS[0][1](fine)
+    assert load_problem({"id": 1, "metrics": {"source": "seed"}}) is None  # an older service did not say
+    inactive = {**old, "active": False}
+    assert "It cannot be activated; train a new version instead." in activation_text(inactive)

@@ -36,6 +36,7 @@ class Permission(enum.StrEnum):
     read_screening = "read_screening"  # detector verdicts, thresholds and their preview, model versions
     manage_screening = "manage_screening"  # set thresholds, train and activate detector versions
     submit_listings = "submit_listings"  # the marketplace integration: create and edit listings (screened)
+    read_dashboards = "read_dashboards"  # operations and enforcement metrics (issue 18)
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -64,6 +65,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.read_screening: frozenset({Role.moderator}),
     Permission.manage_screening: frozenset(),
     Permission.submit_listings: frozenset(),
+    Permission.read_dashboards: frozenset(),
 }
 
 

@@ -98,7 +98,7 @@ class Model:
         out = np.zeros((len(docs), len(POLICIES)))
         if not docs:
             return out
-        decision = self.clf.decision_function(features.matrix(docs))
+        decision = _per_class(self.clf.decision_function(features.matrix(docs)))
         classes = list(self.clf.classes_)
         for j, policy in enumerate(POLICIES):
             if policy in classes:
@@ -154,6 +154,14 @@ def _fit(x: Any, y: np.ndarray, weights: np.ndarray, seed: int) -> SGDClassifier
     return clf
 
 
+def _per_class(decision: np.ndarray) -> np.ndarray:
+    """Decision values as one column per class: with only two classes (say "ok"
+    and one policy, early on) scikit-learn gives one column, for the second class."""
+    import numpy as np
+
+    return np.column_stack([-decision, decision]) if decision.ndim == 1 else decision
+
+
 def _calibrate(x: Any, y: np.ndarray, weights: np.ndarray, seed: int) -> dict[str, tuple[float, float]]:
     """Platt scaling per policy on out-of-fold decision values: scores on examples the fold never saw
     are as overconfident as scores on new listings will be, unlike scores on the training data."""
@@ -168,7 +176,7 @@ def _calibrate(x: Any, y: np.ndarray, weights: np.ndarray, seed: int) -> dict[st
         inside, outside = fold != k, fold == k
         if len(set(y[inside])) < len(classes) or not outside.any():
             return {p: (1.0, 0.0) for p in POLICIES}  # too few examples to hold any out: raw scores
-        oof[outside] = _fit(x[inside], y[inside], weights[inside], seed + k + 1).decision_function(x[outside])
+        oof[outside] = _per_class(_fit(x[inside], y[inside], weights[inside], seed + k + 1).decision_function(x[outside]))
     out: dict[str, tuple[float, float]] = {}
     for j, label in enumerate(classes):
         if label == OK:

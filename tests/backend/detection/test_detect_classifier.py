@@ -76,9 +76,7 @@ def test_templates_produce_labelled_listings() -> None:
 def test_two_labels_train_and_score() -> None:
     """Early on a marketplace may have decisions for one policy and "ok" only: scikit-learn
     then gives one decision column, which training's calibration and scoring must both read."""
-    from backend.detection import classifier as trainer
-
     examples = [("本物 ロレックス 激安 コピー品", "counterfeit")] * 20 + [("子供服 美品 サイズ100", "ok")] * 20
-    model = trainer.train(examples)
+    model = classifier.train(examples)
     fake, book = model.predict_proba(["スーパーコピー 財布", "絵本 セット"])
     assert fake["counterfeit"] > book["counterfeit"] and book["medicine"] == 0.0

@@ -48,7 +48,8 @@ def main() -> None:
                 number, _, what = mistake.partition(": ")
                 ext = what.split()[-1]
                 row, cand = labels[ext], candidates[number].get(ext)
-                got = f"{cand.confidence.value} {cand.score}: {[e.text for e in cand.evidence]}" if cand else "not a candidate"
+                got = (f"{cand.confidence.value} {cand.score}: {[e.text for e in cand.evidence]}" if cand
+                       else "not a candidate")
                 print(f"  {mistake} [{row.get('lang')}] {row['title']} | model={row.get('model_number')} "
                       f"brand={row.get('brand')} | {got}")
 

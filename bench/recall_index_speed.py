@@ -23,10 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from recall_corpus import _listing  # noqa: E402
+
 from backend.listings.keys import gtin14, normalise_model  # noqa: E402
 from backend.recalls import terms  # noqa: E402
 from backend.recalls.reading import ListingFields  # noqa: E402
-from recall_corpus import _listing  # noqa: E402
 
 CORPUS = ROOT / "backend" / "recalls" / "data" / "corpus"
 

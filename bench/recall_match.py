@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from recall_corpus import generate, index_terms  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from backend.db import Database  # noqa: E402
@@ -35,7 +36,6 @@ from backend.listings.models import Listing  # noqa: E402
 from backend.recalls import evaluation, matcher, service  # noqa: E402
 from backend.recalls.models import Recall  # noqa: E402
 from backend.schema import upgrade  # noqa: E402
-from recall_corpus import generate, index_terms  # noqa: E402
 
 # the older set, and the corpus's test half (its listings all, its tuning recalls imported but not timed)
 SETS = [(evaluation.older_set(), "ev-"), (evaluation.corpus_set("test"), "corpus-")]

@@ -2,7 +2,8 @@
 
 On a scratch database: ``--recalls`` open recalls (the corpus's 66 real
 records, then records of the same shape for other makers' products with
-their own names and model numbers until there are enough), then ``--listings`` new listings created one by one, each in its
+their own names and model numbers until there are enough), then
+``--listings`` new listings created one by one, each in its
 own transaction as ``POST /listings`` does: index the listing's terms, find
 the recalls sharing one through ``recall_terms``, score it against those.
 Prints per-listing p50 / p95 / max, wall and CPU.

@@ -29,16 +29,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from recall_corpus import generate  # noqa: E402
 from sqlalchemy import func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
+from support import scratch_postgres  # noqa: E402
 
 from backend.db import Database  # noqa: E402
 from backend.listings.models import Listing  # noqa: E402
 from backend.recalls import evaluation, matcher, service  # noqa: E402
 from backend.recalls.models import Recall, RecallProduct  # noqa: E402
 from backend.schema import upgrade  # noqa: E402
-from recall_corpus import generate  # noqa: E402
-from support import scratch_postgres  # noqa: E402
 
 SETS = [(evaluation.older_set(), "ev-"), (evaluation.corpus_set("test"), "corpus-")]
 BASELINES = {

@@ -47,7 +47,8 @@ class ListingLine(BaseModel):
     def _empty_is_absent(cls, data: Any) -> Any:
         """Spreadsheets export an empty cell as "": for an optional field that means absent, like null."""
         if isinstance(data, dict):
-            return {k: (None if k in _OPTIONAL and isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
+            return {k: None if k in _OPTIONAL and isinstance(v, str) and not v.strip() else v
+                    for k, v in data.items()}
         return data
 
     @model_validator(mode="after")

@@ -26,9 +26,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from backend.listings.keys import normalise_model
 from backend.listings.models import Listing
 from backend.recalls.candidates import candidate_ids, member_of
-from backend.listings.keys import normalise_model
 from backend.recalls.companies import brand_names, title_brand
 from backend.recalls.extract import Found, family, looks_like_model, model_numbers, without_variant
 from backend.recalls.models import Confidence, ListingReading, Recall, RecallProduct
@@ -113,7 +113,8 @@ class RecallProfile:
             parts = [(t, _TYPE_WEIGHT) for t in name.types] + [(t, _LINE_WEIGHT) for t in name.lines]
             for word in name.words:
                 # a katakana run is looked up by its pieces: "グランドモール トミカビル" has them too
-                pieces = [f for f in name.forms.get(word, ()) if _KATAKANA.fullmatch(f)] if _KATAKANA.fullmatch(word) else []
+                forms = name.forms.get(word, ()) if _KATAKANA.fullmatch(word) else ()
+                pieces = [f for f in forms if _KATAKANA.fullmatch(f)]
                 if pieces:
                     parts += [(term_of(p), _WORD_WEIGHT / len(pieces)) for p in pieces]
                 elif len(word) >= (3 if word.isascii() else 2):  # 小物 says as much as "pouch"
@@ -498,7 +499,8 @@ def score_listing(profile: RecallProfile, row: Any, similar: Similar | None = No
                      evidence, raw_fields)
 
 
-_REMEDIED = re.compile(r"リコール交換品|リコール対応済|リコール対策済|交換済み|交換済|改修済|点検済|修理済|対策品|対策済|"
+_REMEDIED = re.compile(r"リコール交換品|リコール対応済|リコール対策済|交換済み|交換済|改修済|点検済|修理済|"
+                       r"対策品|対策済|"
                        r"recall (?:repair|fix|kit) (?:done|installed|applied)|repaired under the recall|"
                        r"already (?:repaired|replaced|fixed)")
 

@@ -24,8 +24,8 @@ from backend.recalls.extract import barcodes, model_numbers
 from backend.recalls.models import MatchStatus, Recall, RecallMatch, RecallProduct, RecallStatus, RecallTerm
 from backend.recalls.schemas import RecallIn, RecallPatch
 from backend.recalls.text import TYPE
-from backend.text.fold import fold
 from backend.staff.models import Staff
+from backend.text.fold import fold
 from backend.versioning import ensure_version
 
 SUSPEND_REASON = "recalled product"

@@ -21,8 +21,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from backend.listings.models import Listing
-from backend.recalls.extract import without_variant
 from backend.recalls import reading
+from backend.recalls.extract import without_variant
 from backend.recalls.models import ListingReading, ListingTerm, TermKeyset
 from backend.recalls.text import term_of, vocabulary
 

@@ -26,8 +26,8 @@ BRAND, TYPE, LINE = "@", "#", "%"
 SOUND = "~"  # a word's sound key (backend.text.sound), for names written in another script
 READING = "≈"  # the same for a word with kanji: its reading is no spelling of a foreign word, but of a brand (象印)
 MIN_BRAND_KEY = 2  # a brand is a whole word of the title or brand field: a shorter key is still telling (ボッシュ ~ bs)
-_FUNCTION_WORDS = frozenset({"助詞", "助動詞", "補助記号", "記号", "接尾辞", "接頭辞", "空白", "感動詞", "動詞", "形容詞",
-                             "副詞", "連体詞", "代名詞", "接続詞"})
+_FUNCTION_WORDS = frozenset({"助詞", "助動詞", "補助記号", "記号", "接尾辞", "接頭辞", "空白", "感動詞", "動詞",
+                             "形容詞", "副詞", "連体詞", "代名詞", "接続詞"})
 
 _LATIN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _LATIN_PHRASE = re.compile(r"[a-z0-9]+(?:[\s\-'’・]{1,3}[a-z0-9]+)*")
@@ -35,7 +35,8 @@ _RUN_CHAR = "[ァ-ヺー・一-龯々〆]"
 _JAPANESE_RUN = re.compile(_RUN_CHAR + "+")
 _SEPARATORS = re.compile(r"[\s\-'’・]+")
 _KANJI = re.compile(r"[一-龯々〆]")
-_KATAKANA_ONLY = re.compile(r"[ァ-ヺー]+")  # a katakana marker ends where the katakana word does: ブラシ, not ブラシレス
+# a katakana marker ends where the katakana word does: ブラシ, not ブラシレス
+_KATAKANA_ONLY = re.compile(r"[ァ-ヺー]+")
 _KATAKANA_RUN = re.compile(r"[ァ-ヺー]{3,}")
 # "5057KB用 集じんホース", "A1263対応ケース", "case for A1263": made for that model, not the model
 _FOR_MODEL = re.compile(r"[a-z0-9]\s?(用|専用|対応|互換)|\b(for|fits|compatible with)\s+[a-z]*[0-9][a-z0-9\-]*")

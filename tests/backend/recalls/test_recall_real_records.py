@@ -62,11 +62,13 @@ LISTINGS = [
      "label": "R-SAW"},
     {"id": "saw-for", "title": "マキタ 5057KB用 集じんホース", "description": "", "label": None},
     {"id": "saw-older", "title": "マキタ 丸ノコ 5007MG", "description": "", "label": None},
-    {"id": "stroller-ja", "title": "ベビージョガー ベビーカー", "description": "品番 BJ90221 二人乗り", "label": "R-STROLLER"},
+    {"id": "stroller-ja", "title": "ベビージョガー ベビーカー", "description": "品番 BJ90221 二人乗り",
+     "label": "R-STROLLER"},
     {"id": "stroller-not", "title": "ベビージョガー ベビーカー BJ90500", "description": "BJ90121ではありません",
      "label": None},
     {"id": "petzl-kana", "title": "ペツル ティカコア ヘッドランプ", "description": "", "label": "R-LINE"},
-    {"id": "kettle-latin", "title": "T-fal Aprecia kettle 0.8L", "description": "", "brand": "T-fal", "label": "R-KETTLE"},
+    {"id": "kettle-latin", "title": "T-fal Aprecia kettle 0.8L", "description": "", "brand": "T-fal",
+     "label": "R-KETTLE"},
     {"id": "kettle-other", "title": "象印 電気ケトル", "description": "", "label": None},
 ]
 

@@ -54,12 +54,13 @@ def api_routers() -> tuple[APIRouter, ...]:
     from backend.inquiries.router import router as inquiries_router
     from backend.listings.router import router as listings_router
     from backend.members.router import router as members_router
+    from backend.messages.router import router as messages_router
     from backend.queue.router import router as queue_router
     from backend.ratings.router import router as ratings_router
     from backend.recalls.router import router as recalls_router
     from backend.screening.router import router as screening_router
 
-    return (sign_in_router(), members_router, listings_router, escrow_router, ratings_router, inquiries_router,
+    return (sign_in_router(), messages_router, members_router, listings_router, escrow_router, ratings_router, inquiries_router,
             flags_router, audit_router, queue_router, enforcement_router, recalls_router, screening_router)
 
 

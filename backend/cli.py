@@ -455,6 +455,9 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--save", action="store_true", help="also store them as candidates for review")
     index = sub.add_parser("recall-index", help="index listings for recall matching (new ones, or --rebuild all)")
     index.add_argument("--rebuild", action="store_true")
+    from backend.messages.cli import add_commands
+
+    add_commands(sub, command)
     return parser
 
 

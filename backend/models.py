@@ -9,6 +9,8 @@ from backend.idempotency.models import IdempotencyRecord
 from backend.inquiries.models import Inquiry, InquiryMessage
 from backend.listings.models import Listing
 from backend.members.models import Member
+from backend.messages.models import MessageFlag, MessageLabel, MessageModelVersion, TransactionMessage
+from backend.patterns.models import PatternFlag
 from backend.queue.models import Macro, QueueItem
 from backend.ratings.models import Rating
 from backend.recalls.models import ListingTerm, Notice, Recall, RecallMatch, RecallProduct
@@ -23,4 +25,5 @@ __all__ = [
     "Appeal", "MemberNotification", "Sanction",
     "Macro", "QueueItem",
     "SignInThrottle", "StaffAlert",
+    "MessageFlag", "MessageLabel", "MessageModelVersion", "PatternFlag", "TransactionMessage",
 ]

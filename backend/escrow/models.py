@@ -39,6 +39,7 @@ class Transaction(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     listing_id: Mapped[int] = mapped_column(ForeignKey("listings.id"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)  # the marketplace's id
     buyer_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     seller_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     amount: Mapped[int]

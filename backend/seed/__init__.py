@@ -34,6 +34,7 @@ from backend.seed.people import PeoplePools, joining_times, write_members
 from backend.seed.scoring import score_detector_flags
 from backend.seed.support import write_inquiries
 from backend.seed.writer import BulkWriter, foreign_keys_checked_at_end
+from backend.messages.seed import write_messages
 from backend.staff.demo import DEMO_ACCOUNTS
 from backend.staff.models import Staff
 
@@ -108,6 +109,7 @@ def _run(db: Database, scale: Scale, *, scale_name: str, seed_value: int, progre
             sales = write_listings(ctx, plan, first_percent=8, last_percent=90)
             progress(91, f"{scale.inquiries:,} inquiries")
             write_inquiries(ctx, sales)
+            write_messages(ctx, sales)  # issue 21: buyer ↔ seller threads
             progress(96, "writing the last rows")
             counts = ctx.writer.finish()
         if scale_name == "demo":

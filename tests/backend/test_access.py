@@ -117,6 +117,10 @@ MATRIX: dict[tuple[str, str], set[Role]] = {
     ("POST", "/api/v1/notices/{notice_id}/read"): RECALLS,
     ("POST", "/api/v1/notices/{notice_id}/acknowledge"): RECALLS,
     ("POST", "/api/v1/notices/{notice_id}/return"): RECALLS,
+    # --- messages (issue 21)
+    ("GET", "/api/v1/transactions/{transaction_id}/messages"): ALL,
+    ("POST", "/api/v1/transactions/{transaction_id}/messages/reveal"): {Role.agent, Role.supervisor},
+    ("GET", "/api/v1/listings/{listing_id}/comments"): ALL,
 }
 # Reached without a bearer token by design.
 PUBLIC = {("POST", "/api/v1/auth/login"), ("GET", "/api/v1/demo/accounts")}

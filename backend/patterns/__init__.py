@@ -1,0 +1,1 @@
+"""Transaction patterns that suggest fraud, computed in SQL (issue 21)."""

@@ -20,6 +20,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from console import platform_check
 from console.service_process import ServiceCommand, Spawned, new_launch_secret, spawn
 
 if TYPE_CHECKING:
@@ -54,6 +55,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         parser.error("--database-url is for the bundled service; a --server has its own database")
     if args.login and ":" not in args.login:
         parser.error("--login takes USER:PASSWORD")
+    if args.quit_when_ready and not args.login:
+        parser.error("--quit-when-ready needs --login USER:PASSWORD (or $ANZEN_AUTOLOGIN): "
+                     "without it the console would wait on the sign-in dialog")
     return args
 
 
@@ -80,11 +84,15 @@ def configure_logging(verbose: bool) -> None:
 
 
 def create_application(argv: Sequence[str], settings: Settings) -> QApplication:
-    from console import theme
+    from console import fonts, i18n, theme
     from console.qt import QApplication
     from console.settings import Options
+    from widgets import formatting
 
     app = QApplication.instance() or QApplication(list(argv))
+    i18n.install(settings.get(Options.LANGUAGE), app)
+    formatting.set_time_zone(settings.get(Options.TIME_ZONE))
+    fonts.install_fallbacks(app)
     app.setApplicationName("Anzen")
     app.setOrganizationName("Anzen")
     app.setApplicationDisplayName("Anzen")
@@ -103,6 +111,10 @@ def main(argv: Sequence[str] | None = None, started_at: float | None = None) -> 
     started = time.perf_counter() if started_at is None else started_at
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
+    problem = platform_check.problem()
+    if problem:  # Qt would abort with a core dump: say what to install instead
+        print(problem, file=sys.stderr, flush=True)
+        return 3
     spawned = None if args.server else spawn(_service_command(args))
     configure_logging(args.verbose)
     from console.launcher import Launcher

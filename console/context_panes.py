@@ -35,6 +35,7 @@ from console import messages
 from console.client import ApiClient, ApiError
 from console.context import ConsoleContext
 from console.escrow_actions import ApprovalsPane, EscrowPane, ReasonDialog
+from console.i18n import QT_TR_NOOP, tr, trn
 from console.qt import (
     QCheckBox,
     QComboBox,
@@ -110,15 +111,25 @@ def _paged_fetcher(context: ConsoleContext, owner: QObject, path: str, params: d
     return fetch
 
 
+#: Noun -> (none, one, many, many shown while more load).
+COUNT_TEXT = {
+    "transaction": (QT_TR_NOOP("No transactions"), QT_TR_NOOP("{n:,} transaction"), QT_TR_NOOP("{n:,} transactions"),
+                    QT_TR_NOOP("{n:,} transactions shown, more as you scroll")),
+    "rating": (QT_TR_NOOP("No ratings"), QT_TR_NOOP("{n:,} rating"), QT_TR_NOOP("{n:,} ratings"),
+               QT_TR_NOOP("{n:,} ratings shown, more as you scroll")),
+}
+
+
 def _count_text(model: PagedTableModel, noun: str) -> str:
     rows = model.rowCount()
+    none, one, many, more = COUNT_TEXT[noun]
     if model.is_loading:
-        return "Loading…"
+        return tr("Loading…")
     if model.error is not None:
-        return f"{rows:,} shown — loading stopped"
+        return tr("{rows:,} shown — loading stopped").format(rows=rows)
     if model.canFetchMore():
-        return f"{rows:,} {noun}s shown, more as you scroll"
-    return f"No {noun}s" if rows == 0 else f"{rows:,} {noun}{'s' if rows != 1 else ''}"
+        return tr(more).format(n=rows)
+    return tr(none) if rows == 0 else trn(rows, one, many)
 
 
 class TransactionsPane(QWidget):
@@ -131,11 +142,11 @@ class TransactionsPane(QWidget):
         self.setObjectName("TransactionsPane")
         self._context = context
         self._member_id: Any = None
-        self.heading = QLabel("Select a member, listing or transaction.", self)
+        self.heading = QLabel(tr("Select a member, listing or transaction."), self)
         self.heading.setObjectName("ScreenHint")
         self.side = QComboBox(self)
         self.side.setObjectName("transactions-side")
-        for text, value in (("As buyer or seller", ""), ("As buyer", "buyer"), ("As seller", "seller")):
+        for text, value in ((tr("As buyer or seller"), ""), (tr("As buyer"), "buyer"), (tr("As seller"), "seller")):
             self.side.addItem(text, value)
         self.count = QLabel(self)
         self.count.setObjectName("ScreenHint")
@@ -155,7 +166,7 @@ class TransactionsPane(QWidget):
         self.side.currentIndexChanged.connect(lambda _i: self.reload())
         self.model.page_loaded.connect(lambda _n: self.count.setText(_count_text(self.model, "transaction")))
         self.model.loading_changed.connect(lambda _l: self.count.setText(_count_text(self.model, "transaction")))
-        self.model.load_failed.connect(lambda exc: messages.report(exc, "loading the member's transactions"))
+        self.model.load_failed.connect(lambda exc: messages.report(exc, tr("loading the member's transactions")))
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
     @property
@@ -164,12 +175,13 @@ class TransactionsPane(QWidget):
 
     def show_member(self, member_id: Any, name: str = "") -> None:
         self._member_id = member_id
-        self.heading.setText(f"Transactions of {name or f'member {member_id}'}")
+        self.heading.setText(tr("Transactions of {name}").format(
+            name=name or tr("member {member_id}").format(member_id=member_id)))
         self.reload()
 
     def set_name(self, member_id: Any, name: str) -> None:
         if member_id == self._member_id and name:
-            self.heading.setText(f"Transactions of {name}")
+            self.heading.setText(tr("Transactions of {name}").format(name=name))
 
     def reload(self) -> None:
         if self._member_id is None:
@@ -179,7 +191,7 @@ class TransactionsPane(QWidget):
 
     def clear(self) -> None:
         self._member_id = None
-        self.heading.setText("Select a member, listing or transaction.")
+        self.heading.setText(tr("Select a member, listing or transaction."))
         self.model.clear()
         self.count.setText("")
 
@@ -198,7 +210,7 @@ class RatingsPane(QWidget):
         self._member_id: Any = None
         self._token = 0
         self.summary: dict[str, Any] | None = None
-        self.totals = QLabel("Select a member, listing or transaction.", self)
+        self.totals = QLabel(tr("Select a member, listing or transaction."), self)
         self.totals.setObjectName("ScreenHint")
         self.totals.setWordWrap(True)
         self.trend = RatingTrend(self)
@@ -208,9 +220,9 @@ class RatingsPane(QWidget):
         self.bad.setTextFormat(Qt.TextFormat.RichText)
         self.direction = QComboBox(self)
         self.direction.setObjectName("ratings-direction")
-        self.direction.addItem("Received", "received")
-        self.direction.addItem("Given", "given")
-        self.bad_only = QCheckBox("Bad only", self)
+        self.direction.addItem(tr("Received"), "received")
+        self.direction.addItem(tr("Given"), "given")
+        self.bad_only = QCheckBox(tr("Bad only"), self)
         self.count = QLabel(self)
         self.count.setObjectName("ScreenHint")
         self.model = RatingsModel(self)
@@ -234,7 +246,7 @@ class RatingsPane(QWidget):
         self.bad_only.toggled.connect(lambda _c: self.reload_list())
         self.model.page_loaded.connect(lambda _n: self.count.setText(_count_text(self.model, "rating")))
         self.model.loading_changed.connect(lambda _l: self.count.setText(_count_text(self.model, "rating")))
-        self.model.load_failed.connect(lambda exc: messages.report(exc, "loading ratings"))
+        self.model.load_failed.connect(lambda exc: messages.report(exc, tr("loading ratings")))
         self.bad.hide()
 
     @property
@@ -246,7 +258,7 @@ class RatingsPane(QWidget):
         self._token += 1
         token = self._token
         self.summary = None
-        self.totals.setText("Loading…")
+        self.totals.setText(tr("Loading…"))
         self.bad.hide()
         self.trend.set_points([])
         client = self._context.client
@@ -267,7 +279,7 @@ class RatingsPane(QWidget):
         self._token += 1
         self._member_id = None
         self.summary = None
-        self.totals.setText("Select a member, listing or transaction.")
+        self.totals.setText(tr("Select a member, listing or transaction."))
         self.bad.hide()
         self.trend.set_points([])
         self.model.clear()
@@ -277,27 +289,24 @@ class RatingsPane(QWidget):
             return
         self.summary = summary
         received, given = summary["received"], summary["given"]
-        share = f" — {received['bad'] / received['total']:.0%} bad" if received["total"] else ""
+        share = tr(" — {value:.0%} bad").format(value=received['bad'] / received['total']) if received["total"] else ""
         self.totals.setText(
-            f"<b>Received {received['total']:,}</b>: {received['good']:,} good · {received['normal']:,} normal · "
-            f"<span style='color:#da3633'><b>{received['bad']:,} bad</b></span>{share}<br>"
-            f"Given {given['total']:,}: {given['good']:,} good · {given['normal']:,} normal · {given['bad']:,} bad"
-            f"<br><span style='font-size:11px'>Last 6 months received, by month →</span>")
+            tr("<b>Received {total:,}</b>: {good:,} good · {normal:,} normal · <span style='color:#da3633'><b>{bad:,} bad</b></span>{share}<br>Given {total2:,}: {good2:,} good · {normal2:,} normal · {bad2:,} bad<br><span style='font-size:11px'>Last 6 months received, by month →</span>").format(total=received['total'], good=received['good'], normal=received['normal'], bad=received['bad'], share=share, total2=given['total'], good2=given['good'], normal2=given['normal'], bad2=given['bad']))
         self.trend.set_points(summary.get("trend") or [])
         bad = summary.get("recent_bad") or []
         if bad:
-            lines = [f"<b style='color:#da3633'>✕ {html.escape(fmt.when(b['created_at'])[:10])} "
-                     f"{html.escape(b['rater_name'])}</b>: {html.escape(b.get('comment') or '(no comment)')}"
+            lines = [f"<b style='color:#da3633'>✕ {html.escape(fmt.day(b['created_at']))} "
+                     f"{html.escape(b['rater_name'])}</b>: {html.escape(b.get('comment') or tr('(no comment)'))}"
                      for b in bad[:5]]
-            self.bad.setText("Latest bad ratings received:<br>" + "<br>".join(lines))
+            self.bad.setText(tr("Latest bad ratings received:<br>") + "<br>".join(lines))
             self.bad.show()
         else:
             self.bad.hide()
 
     def _failed(self, token: int, exc: Exception) -> None:
         if token == self._token:
-            self.totals.setText("Could not load the ratings summary.")
-            messages.report(exc, "loading the ratings summary")
+            self.totals.setText(tr("Could not load the ratings summary."))
+            messages.report(exc, tr("loading the ratings summary"))
 
 
 class MemberPane(QWidget):
@@ -319,7 +328,7 @@ class MemberPane(QWidget):
         self._others: tuple[int, ...] = ()
         self.summary: dict[str, Any] | None = None
         self.revealed: dict[str, Any] | None = None
-        self.heading = QLabel("Select a member, listing or transaction.", self)
+        self.heading = QLabel(tr("Select a member, listing or transaction."), self)
         self.heading.setObjectName("DetailHeading")
         self.heading.setWordWrap(True)
         self.subheading = QLabel(self)
@@ -329,10 +338,10 @@ class MemberPane(QWidget):
         self.body.setObjectName("MemberSummary")
         self.body.setOpenLinks(False)
         self.body.anchorClicked.connect(self._link)
-        self.reveal_button = QPushButton("Reveal Contact…", self)
+        self.reveal_button = QPushButton(tr("Reveal Contact…"), self)
         self.reveal_button.setObjectName("reveal-contact")
-        self.reveal_button.setToolTip("Show the unmasked email, phone and address; you must give a reason "
-                                      "and the reveal is written to the audit log.")
+        self.reveal_button.setToolTip(tr("Show the unmasked email, phone and address; you must give a reason "
+                                      "and the reveal is written to the audit log."))
         self.reveal_button.clicked.connect(self.reveal_contact)
         self.other_button = QPushButton(self)
         self.other_button.setObjectName("other-member")
@@ -365,12 +374,12 @@ class MemberPane(QWidget):
         self.summary = None
         self.revealed = None
         self.reveal_button.setEnabled(False)
-        self.heading.setText(f"Member {member_id}")
-        self.subheading.setText("Loading…")
+        self.heading.setText(tr("Member {member_id}").format(member_id=member_id))
+        self.subheading.setText(tr("Loading…"))
         self.body.clear()
         self.other_button.setVisible(bool(self._others))
         if self._others:
-            self.other_button.setText("Show the other party")
+            self.other_button.setText(tr("Show the other party"))
         client = self._context.client
         self._context.runner.run(lambda: client.get(f"/members/{member_id}/summary"),
                                  lambda summary: self._loaded(token, summary),
@@ -380,7 +389,7 @@ class MemberPane(QWidget):
         self._token += 1
         self._member_id = None
         self.summary = None
-        self.heading.setText("Select a member, listing or transaction.")
+        self.heading.setText(tr("Select a member, listing or transaction."))
         self.subheading.setText("")
         self.body.clear()
         self.reveal_button.setEnabled(False)
@@ -394,18 +403,18 @@ class MemberPane(QWidget):
         # First, so the escrow pane's request starts before this pane renders.
         self.latest_transaction.emit(member.get("id"), summary.get("latest_transaction_id"))
         self.heading.setText(str(member.get("display_name")))
-        self.subheading.setText(f"Member no. {member.get('external_id')} · {fmt.label(member.get('status'))} · "
-                                f"joined {fmt.when(member.get('joined_at'))[:10]} "
-                                f"({summary.get('account_age_days', 0):,} days) · "
-                                f"{member.get('strikes', 0)} strike{'s' if member.get('strikes') != 1 else ''}")
+        self.subheading.setText(tr("Member no. {external_id} · {status} · joined {joined} ({account_age_days:,} days) · {strikes} strike(s)").format(
+                external_id=member.get('external_id'), status=fmt.label(member.get('status')),
+                joined=fmt.day(member.get('joined_at')), account_age_days=summary.get('account_age_days', 0),
+                strikes=member.get('strikes', 0)))
         self.reveal_button.setEnabled(True)
         self._render()
         self.member_loaded.emit(member.get("id"), str(member.get("display_name") or ""))
 
     def _failed(self, token: int, exc: Exception) -> None:
         if token == self._token:
-            self.subheading.setText("Could not load the member. Select it again to retry.")
-            messages.report(exc, "loading the member summary")
+            self.subheading.setText(tr("Could not load the member. Select it again to retry."))
+            messages.report(exc, tr("loading the member summary"))
 
     def _render(self) -> None:
         s = self.summary or {}
@@ -417,43 +426,38 @@ class MemberPane(QWidget):
             parts.append("<h4>Signals</h4>")
             for sig in signals:
                 colour = SEVERITY_COLOUR.get(sig.get("severity"), "#888")
-                parts.append(f"<p style='margin:2px 0'><b style='color:{colour}'>● {e(fmt.label(sig.get('severity')))}"
-                             f"</b> {e(fmt.label(sig.get('code')))} — {e(sig.get('reason', ''))}</p>")
+                parts.append(tr("<p style='margin:2px 0'><b style='color:{colour}'>● {e}</b> {e2} — {reason}</p>").format(colour=colour, e=e(fmt.label(sig.get('severity'))), e2=e(fmt.label(sig.get('code'))), reason=e(sig.get('reason', ''))))
         else:
-            parts.append("<p style='margin:2px 0'>No signals.</p>")
+            parts.append(tr("<p style='margin:2px 0'>No signals.</p>"))
         tx, listings, rated = s.get("transactions", {}), s.get("listings", {}), s.get("ratings_received", {})
-        parts.append("<h4>Activity</h4><table cellspacing='0' cellpadding='2'>")
+        parts.append(tr("<h4>Activity</h4><table cellspacing='0' cellpadding='2'>"))
         rows = [
-            ("Listings", f"{listings.get('total', 0):,} ({listings.get('last_24h', 0)} in 24 h)"),
-            ("Transactions", f"{tx.get('as_buyer', 0):,} as buyer · {tx.get('as_seller', 0):,} as seller · "
-                             f"{tx.get('open', 0)} open · {tx.get('disputed', 0)} disputed"),
-            ("Ratings received", f"{rated.get('good', 0):,} good · {rated.get('normal', 0):,} normal · "
-                                 f"{rated.get('bad', 0):,} bad"),
+            (tr("Listings"), tr("{total:,} ({last_24h} in 24 h)").format(total=listings.get('total', 0), last_24h=listings.get('last_24h', 0))),
+            (tr("Transactions"), tr("{as_buyer:,} as buyer · {as_seller:,} as seller · {open} open · {disputed} disputed").format(as_buyer=tx.get('as_buyer', 0), as_seller=tx.get('as_seller', 0), open=tx.get('open', 0), disputed=tx.get('disputed', 0))),
+            (tr("Ratings received"), tr("{good:,} good · {normal:,} normal · {bad:,} bad").format(good=rated.get('good', 0), normal=rated.get('normal', 0), bad=rated.get('bad', 0))),
         ]
         contact = self.revealed or member
-        suffix = (f" <i>(revealed {fmt.when(self.revealed.get('revealed_at'))}, audited)</i>"
-                  if self.revealed else " <i>(masked)</i>")
+        suffix = (tr(" <i>(revealed {revealed_at}, audited)</i>").format(revealed_at=fmt.when(self.revealed.get('revealed_at')))
+                  if self.revealed else tr(" <i>(masked)</i>"))
         for key in ("email", "phone", "address"):
             rows.append((key.capitalize(), f"{e(str(contact.get(key) or '—'))}{suffix}"))
-        parts += [f"<tr><td style='padding-right:10px'><b>{e(k)}</b></td><td>{v}</td></tr>" for k, v in rows]
+        parts += [tr("<tr><td style='padding-right:10px'><b>{k}</b></td><td>{v}</td></tr>").format(k=e(k), v=v) for k, v in rows]
         parts.append("</table>")
         strikes = s.get("strikes") or []
         takedowns, flags, inquiries = s.get("takedowns", {}), s.get("flags", {}), s.get("inquiries", {})
-        parts.append(f"<h4>Strikes ({len([x for x in strikes if not x.get('removed_at')])} in force)</h4>")
-        parts += [f"<p style='margin:2px 0'>{e(fmt.when(x['created_at'])[:10])} {e(fmt.label(x['policy']))} "
-                  f"×{x['weight']}{' — removed' if x.get('removed_at') else ''}</p>" for x in strikes[:5]] or \
-            ["<p style='margin:2px 0'>None.</p>"]
-        parts.append(f"<h4>Takedowns ({takedowns.get('total', 0)}, {takedowns.get('reversed', 0)} reversed)</h4>")
-        parts += [f"<p style='margin:2px 0'>{e(fmt.when(t['created_at'])[:10])} {e(fmt.label(t['reason_code']))}: "
+        parts.append(tr("<h4>Strikes ({len} in force)</h4>").format(len=len([x for x in strikes if not x.get('removed_at')])))
+        parts += [f"<p style='margin:2px 0'>{e(fmt.day(x['created_at']))} {e(fmt.label(x['policy']))} "
+                  f"×{x['weight']}{tr(' — removed') if x.get('removed_at') else ''}</p>" for x in strikes[:5]] or \
+            [tr("<p style='margin:2px 0'>None.</p>")]
+        parts.append(tr("<h4>Takedowns ({total}, {reversed} reversed)</h4>").format(total=takedowns.get('total', 0), reversed=takedowns.get('reversed', 0)))
+        parts += [f"<p style='margin:2px 0'>{e(fmt.day(t['created_at']))} {e(fmt.label(t['reason_code']))}: "
                   f"<a href='listing:{t['listing_id']}'>{e(t['listing_title'])}</a>"
-                  f"{' — reversed' if t.get('reversed_at') else ''}</p>" for t in takedowns.get("recent") or []]
-        parts.append(f"<h4>Flags ({flags.get('open', 0)} open of {flags.get('total', 0)})</h4>")
-        parts += [f"<p style='margin:2px 0'>{e(fmt.label(f['policy']))} {fmt.score(f['score'])} "
-                  f"({e(fmt.label(f['source']))}): <a href='listing:{f['listing_id']}'>{e(f['listing_title'])}</a></p>"
+                  f"{tr(' — reversed') if t.get('reversed_at') else ''}</p>" for t in takedowns.get("recent") or []]
+        parts.append(tr("<h4>Flags ({open} open of {total})</h4>").format(open=flags.get('open', 0), total=flags.get('total', 0)))
+        parts += [tr("<p style='margin:2px 0'>{e} {score} ({e2}): <a href='listing:{listing_id}'>{listing_title}</a></p>").format(e=e(fmt.label(f['policy'])), score=fmt.score(f['score']), e2=e(fmt.label(f['source'])), listing_id=f['listing_id'], listing_title=e(f['listing_title']))
                   for f in flags.get("recent_open") or []]
-        parts.append(f"<h4>Open inquiries ({inquiries.get('open', 0)})</h4>")
-        parts += [f"<p style='margin:2px 0'>{e(fmt.when(i['created_at'])[:10])} {e(fmt.label(i['category']))}: "
-                  f"<a href='inquiry:{i['id']}'>{e(i['subject'])}</a> ({e(fmt.label(i['status']))})</p>"
+        parts.append(tr("<h4>Open inquiries ({open})</h4>").format(open=inquiries.get('open', 0)))
+        parts += [tr("<p style='margin:2px 0'>{e} {e2}: <a href='inquiry:{id}'>{subject}</a> ({e3})</p>").format(e=e(fmt.day(i['created_at'])), e2=e(fmt.label(i['category'])), id=i['id'], subject=e(i['subject']), e3=e(fmt.label(i['status'])))
                   for i in inquiries.get("recent_open") or []]
         self.body.setHtml("".join(parts))
 
@@ -464,9 +468,8 @@ class MemberPane(QWidget):
         if member_id is None or self.summary is None:
             return
         name = self.summary["member"].get("display_name", "")
-        reason = ReasonDialog.ask(self, "Reveal contact details",
-                                  f"Why do you need {name}'s unmasked email, phone and address? "
-                                  "The reveal and your reason are written to the audit log.", "Reveal")
+        reason = ReasonDialog.ask(self, tr("Reveal contact details"),
+                                  tr("Why do you need {name}'s unmasked email, phone and address? The reveal and your reason are written to the audit log.").format(name=name), tr("Reveal"))
         if not reason:
             return
         token = self._token
@@ -474,14 +477,14 @@ class MemberPane(QWidget):
         self._context.runner.run(
             lambda: client.post(f"/members/{member_id}/contact/reveal", {"reason": reason}),
             lambda contact: self._revealed(token, contact),
-            on_error=lambda exc: messages.report(exc, "revealing contact details"), owner=self)
+            on_error=lambda exc: messages.report(exc, tr("revealing contact details")), owner=self)
 
     def _revealed(self, token: int, contact: dict[str, Any]) -> None:
         if token != self._token:
             return
         self.revealed = contact
         self._render()
-        messages.info("Contact details revealed; the reveal is in the audit log.")
+        messages.info(tr("Contact details revealed; the reveal is in the audit log."))
 
     # -- links ----------------------------------------------------------------------------
 
@@ -505,15 +508,15 @@ class GoToDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("GoToDialog")
-        self.setWindowTitle("Go to")
+        self.setWindowTitle(tr("Go to"))
         self.key = QLineEdit(self)
-        self.key.setPlaceholderText("Member, listing or transaction id — or a member/listing number")
+        self.key.setPlaceholderText(tr("Member, listing or transaction id — or a member/listing number"))
         self.key.setMinimumWidth(360)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Go to any member, listing or transaction:", self))
+        layout.addWidget(QLabel(tr("Go to any member, listing or transaction:"), self))
         layout.addWidget(self.key)
         layout.addWidget(buttons)
 
@@ -533,7 +536,7 @@ class LookupChoice(QDialog):
     def __init__(self, key: str, hits: Sequence[dict[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LookupChoice")
-        self.setWindowTitle(f"“{key}” names several records")
+        self.setWindowTitle(tr("“{key}” names several records").format(key=key))
         self.list = QListWidget(self)
         for hit in hits:
             item = QListWidgetItem(f"{hit['kind'].capitalize()} {hit['id']}"
@@ -563,11 +566,11 @@ class LookupChoice(QDialog):
 
 #: (dock object name, title, attribute, area) in the order they are made.
 DOCKS = (
-    ("member-dock", "Member", "member", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("escrow-dock", "Escrow", "escrow", Qt.DockWidgetArea.BottomDockWidgetArea),
-    ("transactions-dock", "Transactions", "transactions", Qt.DockWidgetArea.BottomDockWidgetArea),
-    ("ratings-dock", "Ratings", "ratings", Qt.DockWidgetArea.BottomDockWidgetArea),
-    ("approvals-dock", "Refund Approvals", "approvals", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("member-dock", QT_TR_NOOP("Member"), "member", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("escrow-dock", QT_TR_NOOP("Escrow"), "escrow", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("transactions-dock", QT_TR_NOOP("Transactions"), "transactions", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("ratings-dock", QT_TR_NOOP("Ratings"), "ratings", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("approvals-dock", QT_TR_NOOP("Refund Approvals"), "approvals", Qt.DockWidgetArea.BottomDockWidgetArea),
 )
 
 
@@ -592,7 +595,7 @@ class ContextPanes(QObject):
         self.approvals = ApprovalsPane(context, window)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, attribute, area in DOCKS:
-            dock = QDockWidget(title, window)
+            dock = QDockWidget(tr(title), window)
             dock.setObjectName(name)
             dock.setWidget(getattr(self, attribute))
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -691,7 +694,7 @@ class ContextPanes(QObject):
 
     def _resolve_failed(self, token: int, exc: Exception) -> None:
         if token == self._token:
-            messages.report(exc, "finding the member of the selected record")
+            messages.report(exc, tr("finding the member of the selected record"))
 
     def _apply(self, token: int, focus: Focus | None) -> None:
         if token != self._token or focus is None or not focus.member_ids:
@@ -709,14 +712,14 @@ class ContextPanes(QObject):
         self.transactions.show_member(member_id)
         self.ratings.show_member(member_id)
         if self.focus is None or self.focus.transaction_id is None:
-            self.escrow.clear("Loading the member's latest transaction…")
+            self.escrow.clear(tr("Loading the member's latest transaction…"))
 
     def _latest_transaction(self, member_id: Any, transaction_id: Any) -> None:
         """With no transaction in focus, the escrow pane shows the member's latest, named by their
         summary: its request starts as soon as the summary is in, not after the transactions page."""
         if self.focus is not None and self.focus.transaction_id is None and member_id == self.member.member_id:
             if transaction_id is None:
-                self.escrow.clear("This member has no transactions.")
+                self.escrow.clear(tr("This member has no transactions."))
             else:
                 self.escrow.show_transaction(transaction_id)
 
@@ -747,15 +750,15 @@ class ContextPanes(QObject):
 
     def _lookup_failed(self, key: str, exc: Exception) -> None:
         if isinstance(exc, ApiError) and exc.status in (404, 422):
-            messages.error(f"“{key}” is not an id the service knows.",
-                           "Paste a member, listing or transaction id, or a member/listing number.")
+            messages.error(tr("“{key}” is not an id the service knows.").format(key=key),
+                           tr("Paste a member, listing or transaction id, or a member/listing number."))
         else:
-            messages.report(exc, f"looking up “{key}”")
+            messages.report(exc, tr("looking up “{key}”").format(key=key))
 
     def _found(self, key: str, hits: list[dict[str, Any]]) -> None:
         if not hits:
-            messages.error(f"Nothing answers to “{key}”.",
-                           "Check the id: a member, listing or transaction id, or a member/listing number.")
+            messages.error(tr("Nothing answers to “{key}”.").format(key=key),
+                           tr("Check the id: a member, listing or transaction id, or a member/listing number."))
             return
         hit = hits[0] if len(hits) == 1 else LookupChoice.ask(self._window, key, hits)
         if hit is None:

@@ -28,6 +28,7 @@ from console import messages
 from console.client import ApiClient, ApiError, ServiceUnreachable
 from console.context import ConsoleContext
 from console.flag_view import FlagView
+from console.i18n import QT_TR_NOOP, tr, trn
 from console.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -67,14 +68,14 @@ Record = dict[str, Any]
 
 #: Takedown reason codes as the service knows them, with the words staff see.
 REASON_CODES: tuple[tuple[str, str], ...] = (
-    ("counterfeit", "Counterfeit goods"),
-    ("medicine", "Prohibited medicine or medical device"),
-    ("game_account", "Game account / RMT"),
-    ("stolen_goods", "Stolen goods"),
-    ("weapon", "Weapon"),
-    ("cash_equivalent", "Cash equivalent (cash, gift cards, crypto)"),
-    ("recalled_product", "Recalled product"),
-    ("other", "Other (say why in the note)"),
+    ("counterfeit", QT_TR_NOOP("Counterfeit goods")),
+    ("medicine", QT_TR_NOOP("Prohibited medicine or medical device")),
+    ("game_account", QT_TR_NOOP("Game account / RMT")),
+    ("stolen_goods", QT_TR_NOOP("Stolen goods")),
+    ("weapon", QT_TR_NOOP("Weapon")),
+    ("cash_equivalent", QT_TR_NOOP("Cash equivalent (cash, gift cards, crypto)")),
+    ("recalled_product", QT_TR_NOOP("Recalled product")),
+    ("other", QT_TR_NOOP("Other (say why in the note)")),
 )
 REASON_LABELS = dict(REASON_CODES)
 #: How often listings whose temporary takedown ran out are put back.
@@ -113,20 +114,20 @@ class ReasonPicker(QWidget):
         self.codes = QListWidget(self)
         self.codes.setObjectName("ReasonCodes")
         for code, text in REASON_CODES:
-            item = QListWidgetItem(text, self.codes)
+            item = QListWidgetItem(tr(text), self.codes)
             item.setData(Qt.ItemDataRole.UserRole, code)
         self.codes.setFixedHeight(self.codes.sizeHintForRow(0) * len(REASON_CODES) + 6)
         if preset in REASON_LABELS:
             self.codes.setCurrentRow([code for code, _ in REASON_CODES].index(preset))
         self.note = QLineEdit(self)
         self.note.setObjectName("TakedownNote")
-        self.note.setPlaceholderText("Note for the record (required for “Other”)")
-        self.temporary = QCheckBox("Temporary, for", self)
+        self.note.setPlaceholderText(tr("Note for the record (required for “Other”)"))
+        self.temporary = QCheckBox(tr("Temporary, for"), self)
         self.hours = QDoubleSpinBox(self)
         self.hours.setRange(0.5, 24 * 365)
         self.hours.setDecimals(1)
         self.hours.setValue(72)
-        self.hours.setSuffix(" hours")
+        self.hours.setSuffix(tr(" hours"))
         self.temporary.setChecked(temporary)
         self.hours.setEnabled(temporary)
         self.temporary.toggled.connect(self.hours.setEnabled)
@@ -159,15 +160,15 @@ class TakedownDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, subject: str, preset: str | None, temporary: bool) -> None:
         super().__init__(parent)
         self.setObjectName("TakedownDialog")
-        self.setWindowTitle("Take down listing")
-        heading = QLabel(f"Take down <b>{_escape(subject)}</b>?", self)
+        self.setWindowTitle(tr("Take down listing"))
+        heading = QLabel(tr("Take down <b>{subject}</b>?").format(subject=_escape(subject)), self)
         heading.setWordWrap(True)
-        consequence = QLabel("Removes the listing, cancels its open transactions and refunds held escrow, "
-                             "notifies the seller and adds a strike.", self)
+        consequence = QLabel(tr("Removes the listing, cancels its open transactions and refunds held escrow, "
+                             "notifies the seller and adds a strike."), self)
         consequence.setObjectName("ScreenHint")
         consequence.setWordWrap(True)
         self.picker = ReasonPicker(preset, temporary=temporary, parent=self)
-        self.buttons = _buttons(self, "Take down")
+        self.buttons = _buttons(self, tr("Take down"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(consequence)
@@ -200,7 +201,7 @@ class ReasonDialog(QDialog):
         label = QLabel(prompt, self)
         label.setWordWrap(True)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("Reason (kept in the audit log)")
+        self.reason.setPlaceholderText(tr("Reason (kept in the audit log)"))
         self.buttons = _buttons(self, action)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
@@ -225,11 +226,13 @@ def bulk_summary(preview: Mapping[str, Any]) -> str:
     """The counts a bulk confirmation shows."""
     listings = int(preview.get("listings") or 0)
     already = len(preview.get("already_down") or [])
-    text = (f"{listings:,} listing{'s' if listings != 1 else ''} will be taken down, "
-            f"{int(preview.get('open_transactions') or 0):,} open transaction(s) cancelled and "
-            f"{fmt.yen(preview.get('held_yen') or 0)} held in escrow refunded to buyers.")
+    text = (trn(listings, QT_TR_NOOP("{n:,} listing will be taken down, {transactions:,} open transaction(s) cancelled and "
+                                "{yen} held in escrow refunded to buyers."),
+                 QT_TR_NOOP("{n:,} listings will be taken down, {transactions:,} open transaction(s) cancelled and "
+                            "{yen} held in escrow refunded to buyers."),
+                 transactions=int(preview.get('open_transactions') or 0), yen=fmt.yen(preview.get('held_yen') or 0)))
     if already:
-        text += f" {already:,} selected listing(s) are already down and are left as they are."
+        text += tr(" {already:,} selected listing(s) are already down and are left as they are.").format(already=already)
     return text
 
 
@@ -239,14 +242,14 @@ class BulkConfirmDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, scope: str, preview: Mapping[str, Any]) -> None:
         super().__init__(parent)
         self.setObjectName("BulkConfirmDialog")
-        self.setWindowTitle("Bulk takedown")
+        self.setWindowTitle(tr("Bulk takedown"))
         heading = QLabel(f"<b>{_escape(scope)}</b>", self)
         heading.setWordWrap(True)
         self.summary = QLabel(bulk_summary(preview), self)
         self.summary.setObjectName("BulkSummary")
         self.summary.setWordWrap(True)
         self.picker = ReasonPicker(None, parent=self)
-        self.buttons = _buttons(self, f"Take down {int(preview.get('listings') or 0):,}")
+        self.buttons = _buttons(self, tr("Take down {int:,}").format(int=int(preview.get('listings') or 0)))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.summary)
@@ -274,13 +277,12 @@ class SecondConfirmation(QDialog):
     def __init__(self, parent: QWidget | None, *, preview: Mapping[str, Any]) -> None:
         super().__init__(parent)
         self.setObjectName("SecondConfirmation")
-        self.setWindowTitle("Confirm a large takedown")
+        self.setWindowTitle(tr("Confirm a large takedown"))
         count = int(preview.get("listings") or 0)
-        label = QLabel(f"This is a large takedown. {bulk_summary(preview)}\n\n"
-                       f"Type {count} to confirm.", self)
+        label = QLabel(tr("This is a large takedown. {preview}\n\nType {count} to confirm.").format(preview=bulk_summary(preview), count=count), self)
         label.setWordWrap(True)
         self.count = QLineEdit(self)
-        self.buttons = _buttons(self, "Confirm")
+        self.buttons = _buttons(self, tr("Confirm"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
         self.count.textChanged.connect(lambda text: ok.setEnabled(text.strip() == str(count)))
@@ -304,22 +306,22 @@ class SanctionDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, member: str, standing: Mapping[str, Any]) -> None:
         super().__init__(parent)
         self.setObjectName("SanctionDialog")
-        self.setWindowTitle("Sanction seller")
+        self.setWindowTitle(tr("Sanction seller"))
         suggestion = standing.get("suggestion")
         points = standing.get("points", 0)
         days = standing.get("window_days", 90)
-        text = (f"{_escape(member)} has {points} strike point(s) in the last {days} days. "
-                + (f"The service suggests <b>{suggestion}</b>." if suggestion else "No sanction is suggested."))
+        text = (tr("{member} has {points} strike point(s) in the last {days} days. ").format(member=_escape(member), points=points, days=days)
+                + (tr("The service suggests <b>{suggestion}</b>.").format(suggestion=suggestion) if suggestion else tr("No sanction is suggested.")))
         label = QLabel(text, self)
         label.setWordWrap(True)
-        self.restrict = QRadioButton("Restrict — may not list new items", self)
-        self.suspend = QRadioButton("Suspend — may not trade at all", self)
+        self.restrict = QRadioButton(tr("Restrict — may not list new items"), self)
+        self.suspend = QRadioButton(tr("Suspend — may not trade at all"), self)
         (self.suspend if suggestion == "suspend" else self.restrict).setChecked(True)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("Reason (kept in the audit log)")
+        self.reason.setPlaceholderText(tr("Reason (kept in the audit log)"))
         if suggestion:
-            self.reason.setText(f"Strike points ({points}) reached the {suggestion} threshold")
-        self.buttons = _buttons(self, "Confirm sanction")
+            self.reason.setText(tr("Strike points ({points}) reached the {suggestion} threshold").format(points=points, suggestion=suggestion))
+        self.buttons = _buttons(self, tr("Confirm sanction"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.reason.text().strip()))
         self.reason.textChanged.connect(lambda value: ok.setEnabled(bool(value.strip())))
@@ -349,17 +351,17 @@ class AppealDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, appeal: Mapping[str, Any]) -> None:
         super().__init__(parent)
         self.setObjectName("AppealDialog")
-        self.setWindowTitle(f"Decide appeal {appeal.get('id')}")
-        label = QLabel("The seller's statement:", self)
+        self.setWindowTitle(tr("Decide appeal {id}").format(id=appeal.get('id')))
+        label = QLabel(tr("The seller's statement:"), self)
         statement = QPlainTextEdit(str(appeal.get("statement") or ""), self)
         statement.setReadOnly(True)
         statement.setMaximumHeight(90)
-        self.uphold = QRadioButton("Uphold — the takedown stands", self)
-        self.overturn = QRadioButton("Overturn — reinstate the listing and remove the strike", self)
+        self.uphold = QRadioButton(tr("Uphold — the takedown stands"), self)
+        self.overturn = QRadioButton(tr("Overturn — reinstate the listing and remove the strike"), self)
         self.uphold.setChecked(True)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("Reason (sent to the seller and kept in the audit log)")
-        self.buttons = _buttons(self, "Decide")
+        self.reason.setPlaceholderText(tr("Reason (sent to the seller and kept in the audit log)"))
+        self.buttons = _buttons(self, tr("Decide"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
         self.reason.textChanged.connect(lambda value: ok.setEnabled(bool(value.strip())))
@@ -523,7 +525,7 @@ class EnforcementController(QObject):
         self._timer.timeout.connect(self.reinstate_expired)
         client = context.client
         context.runner.run(lambda: client.get("/me"), self._got_me,
-                           on_error=lambda exc: messages.report(exc, "loading your permissions"), owner=self)
+                           on_error=lambda exc: messages.report(exc, tr("loading your permissions")), owner=self)
 
     # -- who may do what -----------------------------------------------------------
 
@@ -591,7 +593,7 @@ class EnforcementController(QObject):
         self.target = None
         self.target_changed.emit(None)
         self.availability_changed.emit()
-        messages.report(exc, "loading the enforcement history")
+        messages.report(exc, tr("loading the enforcement history"))
 
     def pick_history_row(self, kind: str, record: Mapping[str, Any]) -> None:
         """A row of the history table was picked: an appeal row becomes the appeal to decide."""
@@ -602,8 +604,8 @@ class EnforcementController(QObject):
     def _ready(self) -> Target | None:
         if self.target is None or self.loading:
             messages.bus.post(messages.Message(messages.Level.WARNING,
-                                               "Select a listing, flag or appeal first (or wait until it has loaded).",
-                                               "Pick a row in a list; its enforcement details load in the pane."))
+                                               tr("Select a listing, flag or appeal first (or wait until it has loaded)."),
+                                               tr("Pick a row in a list; its enforcement details load in the pane.")))
             return None
         return self.target
 
@@ -650,7 +652,7 @@ class EnforcementController(QObject):
         if target is None:
             return False
         if target.listing is None:
-            messages.error("Only listings can be taken down.", "Select a listing or a flag.")
+            messages.error(tr("Only listings can be taken down."), tr("Select a listing or a flag."))
             return False
         flag = target.open_flag
         choice = TakedownDialog.ask(self._parent, subject=str(target.listing.get("title") or ""),
@@ -670,13 +672,13 @@ class EnforcementController(QObject):
         def done(result: Mapping[str, Any]) -> Outcome:
             standing = result.get("seller_standing") or {}
             if not result.get("changed"):
-                return Outcome(f"“{title}” was already taken down; nothing changed.", listing_id, False, dict(result))
-            text = f"Took down “{title}” ({REASON_LABELS.get(choice.reason_code, choice.reason_code)})."
+                return Outcome(tr("“{title}” was already taken down; nothing changed.").format(title=title), listing_id, False, dict(result))
+            text = tr("Took down “{title}” ({reason_code}).").format(title=title, reason_code=tr(REASON_LABELS.get(choice.reason_code, choice.reason_code)))
             if standing.get("suggestion"):
-                text += f" The seller now has {standing.get('points')} strike points: consider {standing['suggestion']}."
+                text += tr(" The seller now has {points} strike points: consider {suggestion}.").format(points=standing.get('points'), suggestion=standing['suggestion'])
             return Outcome(text, listing_id, True, dict(result))
 
-        return self._post(f"/listings/{listing_id}/takedown", body, "taking the listing down", done)
+        return self._post(f"/listings/{listing_id}/takedown", body, tr("taking the listing down"), done)
 
     def dismiss(self) -> bool:
         target = self._ready()
@@ -684,53 +686,55 @@ class EnforcementController(QObject):
             return False
         flag = target.open_flag
         if flag is None:
-            messages.error("There is no open flag to dismiss here.", "Select an open flag in the queue.")
+            messages.error(tr("There is no open flag to dismiss here."), tr("Select an open flag in the queue."))
             return False
-        reason = ReasonDialog.ask(self._parent, title="Dismiss flag",
-                                  prompt=f"Dismiss the {fmt.label(flag.get('policy'))} flag as a false positive? "
-                                         "The listing stays up and teaches the detector it was fine.",
-                                  action="Dismiss flag")
+        reason = ReasonDialog.ask(self._parent, title=tr("Dismiss flag"),
+                                  prompt=tr("Dismiss the {policy} flag as a false positive? The listing stays up and teaches the detector it was fine.").format(policy=fmt.label(flag.get('policy'))),
+                                  action=tr("Dismiss flag"))
         if not reason:
             return False
         body = {"reason": reason, "version": flag.get("version")}
-        return self._post(f"/flags/{flag['id']}/dismiss", body, "dismissing the flag",
-                          lambda _r: Outcome("Flag dismissed; the listing stays up.", target.listing_id))
+        return self._post(f"/flags/{flag['id']}/dismiss", body, tr("dismissing the flag"),
+                          lambda _r: Outcome(tr("Flag dismissed; the listing stays up."), target.listing_id))
 
-    def _takedown_action(self, verb: str, path_tail: str, doing: str, prompt: str) -> bool:
+    def _takedown_action(self, verb: str, path_tail: str, doing: str, prompt: str, *, title: str,
+                         done_text: str) -> bool:
         target = self._ready()
         if target is None:
             return False
         takedown = target.takedown_in_force()
         if takedown is None:
-            messages.error("This listing has no takedown in force.", "Select a listing that was taken down.")
+            messages.error(tr("This listing has no takedown in force."), tr("Select a listing that was taken down."))
             return False
-        reason = ReasonDialog.ask(self._parent, title=f"{verb} listing", prompt=prompt, action=verb)
+        reason = ReasonDialog.ask(self._parent, title=title, prompt=prompt, action=verb)
         if not reason:
             return False
         listing_id = target.listing_id
 
         def done(result: Mapping[str, Any]) -> Outcome:
             if not result.get("changed"):
-                return Outcome("Nothing changed: it was already done.", listing_id, False, dict(result))
-            return Outcome(f"{verb}: done.", listing_id, True, dict(result))
+                return Outcome(tr("Nothing changed: it was already done."), listing_id, False, dict(result))
+            return Outcome(done_text, listing_id, True, dict(result))
 
         return self._post(f"/takedowns/{takedown['id']}/{path_tail}", {"reason": reason}, doing, done)
 
     def reinstate(self) -> bool:
         return self._takedown_action(
-            "Reinstate", "reinstate", "reinstating the listing",
-            "Put the listing back up? Refunds already made stay refunded. Moderators may reinstate "
-            "within 24 hours of the takedown; after that only a supervisor can.")
+            tr("Reinstate"), "reinstate", tr("reinstating the listing"),
+            tr("Put the listing back up? Refunds already made stay refunded. Moderators may reinstate "
+            "within 24 hours of the takedown; after that only a supervisor can."),
+            title=tr("Reinstate listing"), done_text=tr("Reinstated: done."))
 
     def make_permanent(self) -> bool:
-        return self._takedown_action("Make permanent", "make-permanent", "making the takedown permanent",
-                                     "Keep this temporary takedown in force for good?")
+        return self._takedown_action(tr("Make permanent"), "make-permanent", tr("making the takedown permanent"),
+                                     tr("Keep this temporary takedown in force for good?"),
+                                     title=tr("Make takedown permanent"), done_text=tr("Made permanent: done."))
 
     def bulk_selected(self) -> bool:
         kind, ids = self._selection()
         if kind not in ("listing", "flag") or not ids:
-            messages.error("Select one or more listings (or flags) for a bulk takedown.",
-                           "Use Shift or Ctrl with a click to select several rows.")
+            messages.error(tr("Select one or more listings (or flags) for a bulk takedown."),
+                           tr("Use Shift or Ctrl with a click to select several rows."))
             return False
         client = self._context.client
 
@@ -739,15 +743,15 @@ class EnforcementController(QObject):
                 return [int(i) for i in ids]
             return sorted({int(client.get(f"/flags/{i}")["listing_id"]) for i in ids})
 
-        self._bulk(lambda: {"listing_ids": scope()}, f"Take down the {len(ids)} selected {kind}(s)")
+        self._bulk(lambda: {"listing_ids": scope()}, tr("Take down the {ids} selected {kind}(s)").format(ids=len(ids), kind=kind))
         return True
 
     def bulk_seller(self) -> bool:
         target = self._ready()
         if target is None or target.seller_id is None:
             return False
-        name = target.member_name or f"member {target.seller_id}"
-        self._bulk(lambda: {"seller_id": target.seller_id}, f"Take down every active listing of {name}")
+        name = target.member_name or tr("member {seller_id}").format(seller_id=target.seller_id)
+        self._bulk(lambda: {"seller_id": target.seller_id}, tr("Take down every active listing of {name}").format(name=name))
         return True
 
     def _bulk(self, make_scope: Callable[[], Record], scope_text: str) -> None:
@@ -758,12 +762,12 @@ class EnforcementController(QObject):
             return body, client.post("/takedowns/bulk/preview", body)
 
         self._context.runner.run(preview, lambda result: self._confirm_bulk(scope_text, *result),
-                                 doing="previewing the bulk takedown", owner=self)
+                                 doing=tr("previewing the bulk takedown"), owner=self)
 
     def _confirm_bulk(self, scope_text: str, scope: Record, preview: Record) -> None:
         if not preview.get("listings"):
-            messages.error("There are no active listings to take down in this selection.",
-                           "Listings already down are left as they are.")
+            messages.error(tr("There are no active listings to take down in this selection."),
+                           tr("Listings already down are left as they are."))
             return
         choice = BulkConfirmDialog.ask(self._parent, scope=scope_text, preview=preview)
         if choice is None:
@@ -779,18 +783,16 @@ class EnforcementController(QObject):
             body["duration_hours"] = choice.duration_hours
 
         def done(result: Mapping[str, Any]) -> Outcome:
-            return Outcome(f"Took down {result.get('listings', 0):,} listing(s); "
-                           f"{result.get('transactions_cancelled', 0):,} transaction(s) cancelled, "
-                           f"{fmt.yen(result.get('refunded_yen') or 0)} refunded.", None, True, dict(result))
+            return Outcome(tr("Took down {listings:,} listing(s); {transactions_cancelled:,} transaction(s) cancelled, {yen} refunded.").format(listings=result.get('listings', 0), transactions_cancelled=result.get('transactions_cancelled', 0), yen=fmt.yen(result.get('refunded_yen') or 0)), None, True, dict(result))
 
-        self._post("/takedowns/bulk", body, "taking the listings down", done)
+        self._post("/takedowns/bulk", body, tr("taking the listings down"), done)
 
     def sanction(self) -> bool:
         target = self._ready()
         if target is None or target.seller is None:
             return False
         seller = target.seller
-        answer = SanctionDialog.ask(self._parent, member=target.member_name or f"member {seller['member_id']}",
+        answer = SanctionDialog.ask(self._parent, member=target.member_name or tr("member {member_id}").format(member_id=seller['member_id']),
                                     standing=seller.get("standing") or {})
         if answer is None:
             return False
@@ -799,10 +801,10 @@ class EnforcementController(QObject):
 
         def done(result: Mapping[str, Any]) -> Outcome:
             if not result.get("changed"):
-                return Outcome(f"The seller was already under {kind}; nothing changed.", target.listing_id, False)
-            return Outcome(f"Seller is now {result.get('member_status')}.", target.listing_id, True, dict(result))
+                return Outcome(tr("The seller was already under {kind}; nothing changed.").format(kind=kind), target.listing_id, False)
+            return Outcome(tr("Seller is now {member_status}.").format(member_status=result.get('member_status')), target.listing_id, True, dict(result))
 
-        return self._post(f"/members/{seller['member_id']}/sanctions", body, "sanctioning the seller", done)
+        return self._post(f"/members/{seller['member_id']}/sanctions", body, tr("sanctioning the seller"), done)
 
     def lift(self) -> bool:
         target = self._ready()
@@ -811,16 +813,16 @@ class EnforcementController(QObject):
         seller = target.seller
         kind = SANCTION_OF_STATUS.get(str(seller.get("status")))
         if kind is None:
-            messages.error("This seller has no sanction in force.", "")
+            messages.error(tr("This seller has no sanction in force."), "")
             return False
-        reason = ReasonDialog.ask(self._parent, title="Lift sanction",
-                                  prompt=f"Lift the {kind} on {target.member_name or 'this seller'}?",
-                                  action="Lift")
+        reason = ReasonDialog.ask(self._parent, title=tr("Lift sanction"),
+                                  prompt=f"Lift the {kind} on {target.member_name or tr('this seller')}?",
+                                  action=tr("Lift"))
         if not reason:
             return False
         return self._post(f"/members/{seller['member_id']}/sanctions/lift", {"kind": kind, "reason": reason},
-                          "lifting the sanction",
-                          lambda r: Outcome(f"Sanction lifted; the seller is {r.get('member_status')}.",
+                          tr("lifting the sanction"),
+                          lambda r: Outcome(tr("Sanction lifted; the seller is {member_status}.").format(member_status=r.get('member_status')),
                                             target.listing_id))
 
     def decide_appeal(self) -> bool:
@@ -829,15 +831,15 @@ class EnforcementController(QObject):
             return False
         appeal = target.open_appeal()
         if appeal is None:
-            messages.error("There is no open appeal here.", "Select an appeal, or a listing with an open appeal.")
+            messages.error(tr("There is no open appeal here."), tr("Select an appeal, or a listing with an open appeal."))
             return False
         answer = AppealDialog.ask(self._parent, appeal=appeal)
         if answer is None:
             return False
         decision, reason = answer
         body = {"decision": decision, "reason": reason, "version": appeal.get("version")}
-        return self._post(f"/appeals/{appeal['id']}/decide", body, "deciding the appeal",
-                          lambda r: Outcome(f"Appeal {(r.get('appeal') or {}).get('status', decision)}.",
+        return self._post(f"/appeals/{appeal['id']}/decide", body, tr("deciding the appeal"),
+                          lambda r: Outcome(tr("Appeal {status}.").format(status=(r.get('appeal') or {}).get('status', decision)),
                                             target.listing_id))
 
     def reinstate_expired(self) -> None:
@@ -848,13 +850,13 @@ class EnforcementController(QObject):
             self._expired_failed = False
             count = len(result.get("reinstated") or [])
             if count:
-                messages.info(f"{count} listing(s) whose temporary takedown ended are back up.")
-                self.acted.emit(Outcome(f"{count} reinstated", None))
+                messages.info(tr("{count} listing(s) whose temporary takedown ended are back up.").format(count=count))
+                self.acted.emit(Outcome(tr("{count} reinstated").format(count=count), None))
                 self.reload()
 
         def failed(exc: Exception) -> None:
             if not self._expired_failed:  # say it once, not every minute
-                messages.report(exc, "reinstating listings whose temporary takedown ended")
+                messages.report(exc, tr("reinstating listings whose temporary takedown ended"))
             self._expired_failed = True
 
         self._context.runner.run(lambda: client.post("/takedowns/reinstate-expired"), done,
@@ -880,17 +882,20 @@ def report_refusal(exc: Exception, doing: str) -> None:
     a stale bulk preview) are shown in its words with what to do next."""
     if isinstance(exc, ApiError) and exc.status in (403, 409):
         hint = {
-            403: "Ask a supervisor or another moderator to do it.",
-            409: "Refresh (F5) to see the latest, then try again.",
+            403: tr("Ask a supervisor or another moderator to do it."),
+            409: tr("Refresh (F5) to see the latest, then try again."),
         }[exc.status]
+        words = messages.service_words(exc)
         if "24 hours" in exc.message:
-            hint = "Ask a supervisor to reinstate it."
+            hint = tr("Ask a supervisor to reinstate it.")
+            words = tr("Moderators may reinstate a listing only within 24 hours of its takedown.")
         elif "different moderator" in exc.message:
-            hint = "Leave this appeal for another moderator."
+            hint = tr("Leave this appeal for another moderator.")
+            words = tr("An appeal is decided by a different moderator from the one who took the listing down.")
         elif exc.code in ("preview_stale", "second_confirmation_required"):
-            hint = "Start the bulk takedown again to see the new counts."
+            hint = tr("Start the bulk takedown again to see the new counts.")
         messages.bus.post(messages.Message(messages.Level.ERROR if exc.status == 403 else messages.Level.WARNING,
-                                           f"Refused while {doing}: {exc.message}", hint))
+                                           tr("Refused while {doing}: {message}").format(doing=doing, message=words), hint))
         return
     messages.report(exc, doing)
 
@@ -936,8 +941,8 @@ class EnforcementPane(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._history_row)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.flag_view, "Why flagged")
-        self.tabs.addTab(self.table, "History")
+        self.tabs.addTab(self.flag_view, tr("Why flagged"))
+        self.tabs.addTab(self.table, tr("History"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -968,8 +973,8 @@ class EnforcementPane(QWidget):
 
     def show_target(self, target: Target | None) -> None:
         if target is None or (target.listing is None and target.member is None):
-            self.heading.setText("Enforcement")
-            self.state.setText("Select a listing, flag, appeal or member to see its enforcement history.")
+            self.heading.setText(tr("Enforcement"))
+            self.state.setText(tr("Select a listing, flag, appeal or member to see its enforcement history."))
             self.standing.setText("")
             self.flag_view.clear()
             self.model.set_history(None)
@@ -981,26 +986,24 @@ class EnforcementPane(QWidget):
             status = fmt.label(listing.get("status")).capitalize()
             if takedown is not None:
                 words, _ = takedown_state(takedown)
-                status += f" — taken down {fmt.when(takedown.get('created_at'))} for " \
-                          f"{takedown.get('reason_label')} ({words.lower()})"
-            self.state.setText(f"Listing {listing.get('external_id') or listing.get('id')} · {status}")
+                status += tr(" — taken down {created_at} for {reason_label} ({lower})").format(created_at=fmt.when(takedown.get('created_at')), reason_label=takedown.get('reason_label'), lower=words.lower())
+            self.state.setText(tr("Listing {value} · {status}").format(value=listing.get('external_id') or listing.get('id'), status=status))
             if target.flag is not None:
                 self.flag_view.show_flag(target.flag, listing)
             else:
                 self.flag_view.clear()
-                self.flag_view.summary.setText("This listing has no flag.")
+                self.flag_view.summary.setText(tr("This listing has no flag."))
             self.model.set_history(target.history)
         else:
-            self.heading.setText(target.member_name or "Member")
-            self.state.setText("Member — enforcement of their listings below.")
+            self.heading.setText(target.member_name or tr("Member"))
+            self.state.setText(tr("Member — enforcement of their listings below."))
             self.flag_view.clear()
             self.model.set_history({"seller": target.member})
         seller = target.seller or {}
         standing = seller.get("standing") or {}
-        text = (f"Seller {target.member_name}: {fmt.label(seller.get('status'))}, {seller.get('live_strikes', 0)} "
-                f"live strike(s), {standing.get('points', 0)} point(s) in {standing.get('window_days', 90)} days")
+        text = (tr("Seller {member_name}: {status}, {live_strikes} live strike(s), {points} point(s) in {window_days} days").format(member_name=target.member_name, status=fmt.label(seller.get('status')), live_strikes=seller.get('live_strikes', 0), points=standing.get('points', 0), window_days=standing.get('window_days', 90)))
         if standing.get("suggestion"):
-            text += f" — suggested: <b>{standing['suggestion']}</b> (confirm with Ctrl+Shift+S)"
+            text += tr(" — suggested: <b>{suggestion}</b> (confirm with Ctrl+Shift+S)").format(suggestion=standing['suggestion'])
         self.standing.setText(text)
 
     def _history_row(self, current: QModelIndex) -> None:

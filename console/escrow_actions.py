@@ -20,6 +20,7 @@ from widgets import formatting as fmt
 from console import messages
 from console.client import ApiError, ServiceUnreachable
 from console.context import ConsoleContext
+from console.i18n import QT_TR_NOOP, tr, trn
 from console.qt import (
     QButtonGroup,
     QDialog,
@@ -46,12 +47,12 @@ from widgets.roles import ROW_ID_ROLE
 
 #: Action id -> (button text, verb for messages, what it does).
 ACTION_TEXT: dict[str, tuple[str, str, str]] = {
-    "hold": ("Hold", "putting the payment on hold",
-             "Put the held payment on hold (dispute): nothing is released until someone decides."),
-    "release": ("Release", "releasing the payment", "Pay the seller what escrow still holds."),
-    "refund": ("Refund…", "refunding the buyer", "Give the buyer back all or part of what escrow holds."),
-    "cancel": ("Cancel Sale", "cancelling the sale",
-               "Undo the sale before completion, refunding everything held to the buyer."),
+    "hold": (QT_TR_NOOP("Hold"), QT_TR_NOOP("putting the payment on hold"),
+             QT_TR_NOOP("Put the held payment on hold (dispute): nothing is released until someone decides.")),
+    "release": (QT_TR_NOOP("Release"), QT_TR_NOOP("releasing the payment"), QT_TR_NOOP("Pay the seller what escrow still holds.")),
+    "refund": (QT_TR_NOOP("Refund…"), QT_TR_NOOP("refunding the buyer"), QT_TR_NOOP("Give the buyer back all or part of what escrow holds.")),
+    "cancel": (QT_TR_NOOP("Cancel Sale"), QT_TR_NOOP("cancelling the sale"),
+               QT_TR_NOOP("Undo the sale before completion, refunding everything held to the buyer.")),
 }
 
 
@@ -71,17 +72,17 @@ class EscrowActionDialog(QDialog):
     def __init__(self, action: str, detail: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("EscrowActionDialog")
-        text, _verb, what = ACTION_TEXT[action]
+        text, _verb, what = (tr(part) for part in ACTION_TEXT[action])
         self.setWindowTitle(f"{text.rstrip('…')} — {detail.get('listing_title', '')}")
         held = int(detail.get("held") or 0)
-        intro = QLabel(f"{what}\nStill held: {fmt.yen(held)}.", self)
+        intro = QLabel(tr("{what}\nStill held: {held}.").format(what=what, held=fmt.yen(held)), self)
         intro.setWordWrap(True)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("escrow-reason")
-        self.reason.setPlaceholderText("Why (the member sees the outcome; the audit log keeps the reason)")
+        self.reason.setPlaceholderText(tr("Why (the member sees the outcome; the audit log keeps the reason)"))
         self.reason.setFixedHeight(80)
-        self.full = QRadioButton(f"Everything held ({fmt.yen(held)})", self)
-        self.partial = QRadioButton("Part of it:", self)
+        self.full = QRadioButton(tr("Everything held ({held})").format(held=fmt.yen(held)), self)
+        self.partial = QRadioButton(tr("Part of it:"), self)
         self.amount = QSpinBox(self)
         self.amount.setRange(1, max(1, held))
         self.amount.setPrefix("¥")
@@ -92,18 +93,17 @@ class EscrowActionDialog(QDialog):
         group.addButton(self.partial)
         self.full.setChecked(True)
         form = QFormLayout()
-        form.addRow("Reason", self.reason)
+        form.addRow(tr("Reason"), self.reason)
         self._is_refund = action == "refund"
         if self._is_refund:
             partial_row = QHBoxLayout()
             partial_row.addWidget(self.partial)
             partial_row.addWidget(self.amount, 1)
-            form.addRow("Refund", self.full)
+            form.addRow(tr("Refund"), self.full)
             form.addRow("", partial_row)
             limit = detail.get("refund_limit")
-            note = QLabel("No refund limit for your role." if limit is None else
-                          f"Your limit is {fmt.yen(limit)} refunded per sale; above it the refund waits "
-                          "for a supervisor's approval.", self)
+            note = QLabel(tr("No refund limit for your role.") if limit is None else
+                          tr("Your limit is {limit} refunded per sale; above it the refund waits for a supervisor's approval.").format(limit=fmt.yen(limit)), self)
             note.setObjectName("ScreenHint")
             note.setWordWrap(True)
             form.addRow("", note)
@@ -164,7 +164,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.buttons)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, prompt: str, ok_text: str = "OK") -> str | None:
+    def ask(cls, parent: QWidget | None, title: str, prompt: str, ok_text: str = tr("OK")) -> str | None:
         dialog = cls(title, prompt, ok_text, parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -178,13 +178,13 @@ def describe_refusal(exc: Exception, doing: str) -> str:
     """The words for the pane when the service refuses an escrow action."""
     if isinstance(exc, ApiError):
         if exc.code == "illegal_transition":
-            return f"Refused: {exc.message} Refresh (F5) to see the transaction as it is now."
+            return tr("Refused: {message} Refresh (F5) to see the transaction as it is now.").format(message=messages.service_words(exc))
         if exc.status == 409:
-            return f"Refused: {exc.message} Someone changed this transaction first; it has been reloaded."
+            return tr("Refused: {message} Someone changed this transaction first; it has been reloaded.").format(message=messages.service_words(exc))
         if exc.status == 403:
-            return f"Refused: {exc.message} Ask a supervisor if it must be done."
+            return tr("Refused: {message} Ask a supervisor if it must be done.").format(message=messages.service_words(exc))
         if 400 <= exc.status < 500:
-            return f"Refused: {exc.message}"
+            return tr("Refused: {message}").format(message=messages.service_words(exc))
     return messages.describe(exc, doing).text
 
 
@@ -202,7 +202,7 @@ class EscrowPane(QWidget):
         self._busy = False
         self.transaction_id: Any = None
         self.detail: dict[str, Any] | None = None
-        self.heading = QLabel("Select a transaction to see its escrow.", self)
+        self.heading = QLabel(tr("Select a transaction to see its escrow."), self)
         self.heading.setObjectName("DetailHeading")
         self.heading.setWordWrap(True)
         self.subheading = QLabel(self)
@@ -219,14 +219,14 @@ class EscrowPane(QWidget):
         row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for number, (action, (text, _verb, tip)) in enumerate(ACTION_TEXT.items()):
-            button = QPushButton(text, self)
+            button = QPushButton(tr(text), self)
             button.setObjectName(f"escrow-{action}")
-            button.setToolTip(tip)
+            button.setToolTip(tr(tip))
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
             row.addWidget(button, 0, number)
             self.buttons[action] = button
-        self.approve_button = QPushButton("Approve Refund…", self)
-        self.reject_button = QPushButton("Reject Refund…", self)
+        self.approve_button = QPushButton(tr("Approve Refund…"), self)
+        self.reject_button = QPushButton(tr("Reject Refund…"), self)
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.reject_button.clicked.connect(lambda: self.decide(False))
         row.addWidget(self.approve_button, 1, 0, 1, 2)
@@ -251,7 +251,7 @@ class EscrowPane(QWidget):
     def show_transaction(self, transaction_id: Any) -> None:
         """Load ``transaction_id``; an answer for an earlier selection is dropped."""
         if transaction_id is None:
-            self.clear("Select a transaction to see its escrow.")
+            self.clear(tr("Select a transaction to see its escrow."))
             return
         if transaction_id != self.transaction_id:
             self.notice.hide()
@@ -262,8 +262,8 @@ class EscrowPane(QWidget):
             self.detail = None
             self.timeline.clear()
             self.approval_banner.hide()
-            self.heading.setText(f"Transaction {transaction_id}")
-            self.subheading.setText("Loading…")
+            self.heading.setText(tr("Transaction {transaction_id}").format(transaction_id=transaction_id))
+            self.subheading.setText(tr("Loading…"))
         self._update_buttons()
         client = self._context.client
         self._context.runner.run(lambda: client.get(f"/transactions/{transaction_id}"),
@@ -291,23 +291,20 @@ class EscrowPane(QWidget):
 
     def _failed(self, token: int, exc: Exception) -> None:
         if token == self._token:
-            self.subheading.setText("Could not load the escrow. Select the transaction again to retry.")
-            messages.report(exc, "loading the escrow")
+            self.subheading.setText(tr("Could not load the escrow. Select the transaction again to retry."))
+            messages.report(exc, tr("loading the escrow"))
 
     def _show_detail(self, detail: dict[str, Any]) -> None:
         self.detail = detail
         self.transaction_id = detail.get("id")
-        self.heading.setText(str(detail.get("listing_title") or f"Transaction {detail.get('id')}"))
+        self.heading.setText(str(detail.get("listing_title") or tr("Transaction {id}").format(id=detail.get('id'))))
         self.subheading.setText(
-            f"Transaction {detail.get('id')} · {fmt.label(detail.get('status'))} · {fmt.yen(detail.get('amount'))} · "
-            f"buyer {detail.get('buyer_name', '')} → seller {detail.get('seller_name', '')}")
+            tr("Transaction {id} · {status} · {amount} · buyer {buyer_name} → seller {seller_name}").format(id=detail.get('id'), status=fmt.label(detail.get('status')), amount=fmt.yen(detail.get('amount')), buyer_name=detail.get('buyer_name', ''), seller_name=detail.get('seller_name', '')))
         self.timeline.set_detail(detail)
         pending = detail.get("pending_approval")
         if pending:
             self.approval_banner.show_message(
-                f"A refund of {fmt.yen(pending.get('amount'))} requested by {pending.get('requested_by_name')} "
-                f"({fmt.when(pending.get('requested_at'))}) is waiting for a supervisor's approval: "
-                f"“{pending.get('reason', '')}”", kind="warning")
+                tr("A refund of {amount} requested by {requested_by_name} ({requested_at}) is waiting for a supervisor's approval: “{reason}”").format(amount=fmt.yen(pending.get('amount')), requested_by_name=pending.get('requested_by_name'), requested_at=fmt.when(pending.get('requested_at')), reason=pending.get('reason', '')), kind="warning")
         else:
             self.approval_banner.hide()
         self._update_buttons()
@@ -330,12 +327,12 @@ class EscrowPane(QWidget):
     def act(self, action: str) -> None:
         detail = self.detail
         if detail is None:
-            messages.info("Select a transaction first.")
+            messages.info(tr("Select a transaction first."))
             return
         if action not in (detail.get("actions") or []):
             status = fmt.label(detail.get("status"))
-            self.notice.show_message(f"You cannot {ACTION_TEXT[action][0].rstrip('…').lower()} a transaction "
-                                     f"that is {status}.", kind="warning")
+            self.notice.show_message(tr("“{action}” is not possible for a transaction that is {status}.").format(
+                action=tr(ACTION_TEXT[action][0]).rstrip('…'), status=status), kind="warning")
             return
         given = EscrowActionDialog.ask(self, action, detail)
         if given is None:
@@ -343,20 +340,23 @@ class EscrowPane(QWidget):
         body: dict[str, Any] = {"reason": given.reason, "version": detail.get("version")}
         if given.amount is not None:
             body["amount"] = given.amount
-        self._post(f"/transactions/{detail['id']}/{action}", body, ACTION_TEXT[action][1], detail["id"])
+        self._post(f"/transactions/{detail['id']}/{action}", body, tr(ACTION_TEXT[action][1]), detail["id"])
 
     def decide(self, approve: bool) -> None:
         pending = (self.detail or {}).get("pending_approval")
         if not pending:
             return
-        verb = "Approve" if approve else "Reject"
-        reason = ReasonDialog.ask(self, f"{verb} refund", f"{verb} the refund of {fmt.yen(pending.get('amount'))} "
-                                  f"requested by {pending.get('requested_by_name')}? Give a reason.", verb)
+        verb = tr("Approve") if approve else tr("Reject")
+        title = tr("Approve refund") if approve else tr("Reject refund")
+        question = (tr("Approve the refund of {amount} requested by {requested_by_name}? Give a reason.") if approve
+                    else tr("Reject the refund of {amount} requested by {requested_by_name}? Give a reason."))
+        reason = ReasonDialog.ask(self, title, question.format(amount=fmt.yen(pending.get('amount')),
+                                                               requested_by_name=pending.get('requested_by_name')), verb)
         if reason is None:
             return
         path = f"/refund-approvals/{pending['id']}/{'approve' if approve else 'reject'}"
         self._post(path, {"reason": reason, "version": pending.get("version")},
-                   f"{verb.lower()[:-1]}ing the refund", self.transaction_id, decision=True)
+                   tr("approving the refund") if approve else tr("rejecting the refund"), self.transaction_id, decision=True)
 
     def _post(self, path: str, body: dict[str, Any], doing: str, transaction_id: Any, *,
               decision: bool = False) -> None:
@@ -371,8 +371,8 @@ class EscrowPane(QWidget):
     def _done(self, transaction_id: Any, result: dict[str, Any], decision: bool) -> None:
         self._busy = False
         if decision:
-            messages.info(f"Refund {result.get('status', 'decided')}.")
-            self.notice.show_message(f"Refund request {result.get('status')}: {fmt.yen(result.get('amount'))}.",
+            messages.info(tr("Refund {status}.").format(status=result.get('status', 'decided')))
+            self.notice.show_message(tr("Refund request {status}: {amount}.").format(status=result.get('status'), amount=fmt.yen(result.get('amount'))),
                                      kind="info")
             if transaction_id == self.transaction_id:
                 self.refresh()
@@ -381,14 +381,13 @@ class EscrowPane(QWidget):
                 self._show_detail(result["transaction"])
             approval = result.get("approval")
             if result.get("outcome") == "approval_requested" and approval:
-                text = (f"The refund of {fmt.yen(approval.get('amount'))} is above your limit, so no money moved: "
-                        f"request #{approval.get('id')} is waiting for a supervisor's approval.")
+                text = (tr("The refund of {amount} is above your limit, so no money moved: request #{id} is waiting for a supervisor's approval.").format(amount=fmt.yen(approval.get('amount')), id=approval.get('id')))
                 self.notice.show_message(text, kind="warning")
-                messages.info("Refund sent for a supervisor's approval.")
+                messages.info(tr("Refund sent for a supervisor's approval."))
             else:
                 held = result["transaction"].get("held")
-                self.notice.show_message(f"Done. Escrow now holds {fmt.yen(held) or '¥0'}.", kind="info")
-                messages.info("Escrow updated.")
+                self.notice.show_message(tr("Done. Escrow now holds {value}.").format(value=fmt.yen(held) or '¥0'), kind="info")
+                messages.info(tr("Escrow updated."))
         self._update_buttons()
         self.changed.emit(transaction_id)
 
@@ -397,8 +396,7 @@ class EscrowPane(QWidget):
         self._update_buttons()
         if isinstance(exc, ServiceUnreachable):
             messages.report(exc, doing)
-            self.notice.show_message(f"Could not reach the service while {doing}; nothing was changed. "
-                                     "Try again once the connection is back.", kind="error")
+            self.notice.show_message(tr("Could not reach the service while {doing}; nothing was changed. Try again once the connection is back.").format(doing=doing), kind="error")
             return
         text = describe_refusal(exc, doing)
         self.notice.show_message(text, kind="error")
@@ -408,12 +406,12 @@ class EscrowPane(QWidget):
 
 
 APPROVAL_COLUMNS = (
-    Column("requested_at", "Requested", fmt.when, width=125),
-    Column("amount", "Amount", fmt.yen, align_right=True, width=85),
-    Column("action", "Action", fmt.label, width=70),
-    Column("transaction_id", "Transaction", align_right=True, width=85),
-    Column("requested_by_name", "By", width=140),
-    Column("reason", "Reason"),
+    Column("requested_at", QT_TR_NOOP("Requested"), fmt.when, width=125),
+    Column("amount", QT_TR_NOOP("Amount"), fmt.yen, align_right=True, width=85),
+    Column("action", QT_TR_NOOP("Action"), fmt.label, width=70),
+    Column("transaction_id", QT_TR_NOOP("Transaction"), align_right=True, width=85),
+    Column("requested_by_name", QT_TR_NOOP("By"), width=140),
+    Column("reason", QT_TR_NOOP("Reason")),
 )
 
 
@@ -432,7 +430,7 @@ class ApprovalsPane(QWidget):
                                widths=[column.width for column in APPROVAL_COLUMNS])
         self.count = QLabel(self)
         self.count.setObjectName("ScreenHint")
-        refresh = QPushButton("Refresh", self)
+        refresh = QPushButton(tr("Refresh"), self)
         refresh.clicked.connect(self.reload)
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
@@ -448,7 +446,7 @@ class ApprovalsPane(QWidget):
     def reload(self) -> None:
         self._token += 1
         token = self._token
-        self.count.setText("Loading…")
+        self.count.setText(tr("Loading…"))
         client = self._context.client
         self._context.runner.run(lambda: client.page("/refund-approvals", {"status": "pending"}, limit=200),
                                  lambda page: self._loaded(token, page),
@@ -459,13 +457,14 @@ class ApprovalsPane(QWidget):
             return
         self.model.set_records(page.items)
         n = len(page.items)
-        self.count.setText("No refunds waiting for approval." if n == 0 else
-                           f"{n} refund{'s' if n != 1 else ''} waiting — select one to decide in the escrow pane.")
+        self.count.setText(tr("No refunds waiting for approval.") if n == 0 else
+                           trn(n, QT_TR_NOOP("{n} refund waiting — select one to decide in the escrow pane."),
+                               QT_TR_NOOP("{n} refunds waiting — select one to decide in the escrow pane.")))
 
     def _failed(self, token: int, exc: Exception) -> None:
         if token == self._token:
-            self.count.setText("Could not load the approvals.")
-            messages.report(exc, "loading refund approvals")
+            self.count.setText(tr("Could not load the approvals."))
+            messages.report(exc, tr("loading refund approvals"))
 
     def current_transaction(self) -> Any:
         index = self.view.currentIndex()

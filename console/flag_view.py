@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from console.i18n import QT_TR_NOOP, tr
 from widgets import formatting as fmt
 from console.qt import (
     QHeaderView,
@@ -27,7 +28,7 @@ from widgets.list_table import list_table
 from widgets.static_table_model import StaticTableModel
 
 Record = Mapping[str, Any]
-REASON_COLUMNS = ("Signal", "Policy", "Why", "Weight")
+REASON_COLUMNS = (QT_TR_NOOP("Signal"), QT_TR_NOOP("Policy"), QT_TR_NOOP("Why"), QT_TR_NOOP("Weight"))
 SPANS_ROLE = Qt.ItemDataRole.UserRole + 30
 
 
@@ -101,16 +102,14 @@ class FlagView(QWidget):
         self.clear()
 
     def clear(self) -> None:
-        self.summary.setText("No flag selected.")
+        self.summary.setText(tr("No flag selected."))
         self.model.set_reasons([])
         self.text.set_text("")
 
     def show_flag(self, flag: Record, listing: Record) -> None:
         """Show ``flag``'s reasons over ``listing``'s text."""
         self.summary.setText(
-            f"Flag {flag.get('id')}: {fmt.label(flag.get('policy'))}, score {fmt.score(flag.get('score'))}, "
-            f"{fmt.label(flag.get('source'))}, {fmt.label(flag.get('status'))}. "
-            "Pick a reason to see its words.")
+            tr("Flag {id}: {policy}, score {score}, {source}, {status}. Pick a reason to see its words.").format(id=flag.get('id'), policy=fmt.label(flag.get('policy')), score=fmt.score(flag.get('score')), source=fmt.label(flag.get('source')), status=fmt.label(flag.get('status'))))
         self.model.set_reasons(flag.get("reasons") or [])
         self.text.set_text(listing_text(listing), self.model.all_spans())
         self.reasons.resizeRowsToContents()

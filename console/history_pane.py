@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from console.context import ConsoleContext
+from console.i18n import tr
 from console.qt import QLabel, QVBoxLayout, QWidget, Signal
 from console.screens import catalog
 from console.screens.list_pane import ListPane
@@ -19,7 +20,7 @@ class HistoryPane(QWidget):
         self.setObjectName("HistoryPane")
         self._context = context
         self._member_id: Any = None
-        self.heading = QLabel("Select a listing, member or inquiry to see the member's transactions.", self)
+        self.heading = QLabel(tr("Select a listing, member or inquiry to see the member's transactions."), self)
         self.heading.setObjectName("ScreenHint")
         self.heading.setWordWrap(True)
         self.transactions = ListPane(catalog.TRANSACTIONS, context, self)
@@ -38,7 +39,8 @@ class HistoryPane(QWidget):
         if member_id is None or member_id == self._member_id:
             return
         self._member_id = member_id
-        self.heading.setText(f"Transactions of {name or f'member {member_id}'} (as buyer or seller)")
+        self.heading.setText(tr("Transactions of {name} (as buyer or seller)").format(
+            name=name or tr("member {member_id}").format(member_id=member_id)))
         self.transactions.spec = replace(catalog.TRANSACTIONS, extra_params={"member_id": member_id})
         self.transactions.show()
         self.transactions.reload()

@@ -23,6 +23,7 @@ from widgets import formatting as fmt
 from console import messages, queue_messages
 from console.client import ApiError
 from console.context import ConsoleContext
+from console.i18n import QT_TR_NOOP, tr
 from console.qt import (
     QComboBox,
     QHBoxLayout,
@@ -43,7 +44,7 @@ log = logging.getLogger("anzen.console.inquiry")
 
 DRAFT_SAVE_DELAY_MS = 400
 Record = dict[str, Any]
-STATUS_TEXT = {"new": "New", "open": "Open", "waiting_on_member": "Waiting on member", "resolved": "Resolved"}
+STATUS_TEXT = {"new": QT_TR_NOOP("New"), "open": QT_TR_NOOP("Open"), "waiting_on_member": QT_TR_NOOP("Waiting on member"), "resolved": QT_TR_NOOP("Resolved")}
 MODES = ("reply", "note")
 
 
@@ -101,20 +102,18 @@ class DraftStore:
             os.replace(temp, self.path)
             self._dirty = False
         except OSError as exc:
-            messages.error(f"Could not save your draft to {self.path}: {exc}",
-                           "Copy the text somewhere safe; check the disk is not full.")
+            messages.error(tr("Could not save your draft to {path}: {exc}").format(path=self.path, exc=exc),
+                           tr("Copy the text somewhere safe; check the disk is not full."))
 
 
 def _message_html(message: Record, member_name: str) -> str:
     kind = str(message.get("kind") or "")
-    who = {"member": member_name or "Member", "agent": "Agent reply", "note": "Internal note"}.get(kind, kind)
+    who = {"member": member_name or tr("Member"), "agent": tr("Agent reply"), "note": tr("Internal note")}.get(kind, kind)
     colours = {"member": "rgba(128,128,128,0.12)", "agent": "rgba(56,132,244,0.14)",
                "note": "rgba(210,153,34,0.20)"}
     body = html.escape(str(message.get("body") or "")).replace("\n", "<br>")
     when = html.escape(fmt.when(message.get("created_at")))
-    return (f'<table width="100%" cellpadding="8" style="margin-bottom:6px; background:{colours.get(kind, "")}">'
-            f'<tr><td><b>{html.escape(who)}</b> <span style="color:gray">· {when}</span><br>{body}</td></tr>'
-            "</table>")
+    return (tr("<table width=\"100%\" cellpadding=\"8\" style=\"margin-bottom:6px; background:{kind}\"><tr><td><b>{who}</b> <span style=\"color:gray\">· {when}</span><br>{body}</td></tr></table>").format(kind=colours.get(kind, ''), who=html.escape(who), when=when, body=body))
 
 
 class InquiryWorkspace(QWidget):
@@ -146,9 +145,9 @@ class InquiryWorkspace(QWidget):
         self.meta.setWordWrap(True)
         self.claim_label = QLabel(self)
         self.claim_label.setObjectName("ClaimLabel")
-        self.member_button = QPushButton("Member", self)
-        self.transaction_button = QPushButton("Transaction", self)
-        self.listing_button = QPushButton("Listing", self)
+        self.member_button = QPushButton(tr("Member"), self)
+        self.transaction_button = QPushButton(tr("Transaction"), self)
+        self.listing_button = QPushButton(tr("Listing"), self)
         for button in (self.member_button, self.transaction_button, self.listing_button):
             button.setFlat(True)
             button.setObjectName("LinkButton")
@@ -163,30 +162,30 @@ class InquiryWorkspace(QWidget):
 
         self.reply_edit = QPlainTextEdit(self)
         self.reply_edit.setObjectName("ReplyEdit")
-        self.reply_edit.setPlaceholderText("Write to the member… (the draft is kept if the console closes)")
+        self.reply_edit.setPlaceholderText(tr("Write to the member… (the draft is kept if the console closes)"))
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("NoteEdit")
-        self.note_edit.setPlaceholderText("Internal note — never shown to the member")
+        self.note_edit.setPlaceholderText(tr("Internal note — never shown to the member"))
         for edit in (self.reply_edit, self.note_edit):
             edit.setMinimumHeight(60)
         self.composer = QTabWidget(self)
         self.composer.setDocumentMode(True)
-        self.composer.addTab(self.reply_edit, "Reply to member")
-        self.composer.addTab(self.note_edit, "Internal note")
+        self.composer.addTab(self.reply_edit, tr("Reply to member"))
+        self.composer.addTab(self.note_edit, tr("Internal note"))
         self.macro_box = QComboBox(self)
         self.macro_box.setObjectName("MacroBox")
         self.macro_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.macro_box.setMinimumContentsLength(16)
-        self.macro_button = QPushButton("Insert macro", self)
+        self.macro_button = QPushButton(tr("Insert macro"), self)
         self.macro_button.clicked.connect(self.insert_macro)
-        self.send_button = QPushButton("Send", self)
+        self.send_button = QPushButton(tr("Send"), self)
         self.send_button.setDefault(True)
-        self.send_button.setToolTip("Send the reply or note (Ctrl+Shift+Return)")
+        self.send_button.setToolTip(tr("Send the reply or note (Ctrl+Shift+Return)"))
         self.send_button.clicked.connect(self.send)
         self.status_buttons: dict[str, QPushButton] = {}
-        for status, text in (("open", "Open"), ("waiting_on_member", "Waiting"), ("resolved", "Resolve")):
+        for status, text in (("open", tr("Open")), ("waiting_on_member", tr("Waiting")), ("resolved", tr("Resolve"))):
             button = QPushButton(text, self)
-            button.setToolTip(f"Mark the inquiry {STATUS_TEXT[status].lower()}")
+            button.setToolTip(tr("Set the inquiry's status to “{status}”").format(status=tr(STATUS_TEXT[status])))
             button.clicked.connect(lambda _c=False, s=status: self.set_status(s))
             self.status_buttons[status] = button
 
@@ -254,7 +253,7 @@ class InquiryWorkspace(QWidget):
             self.close_inquiry()
         self._inquiry_id = inquiry_id
         self._inquiry = None
-        self.subject.setText("Loading…")
+        self.subject.setText(tr("Loading…"))
         self.meta.setText("")
         self.thread.clear()
         for mode, edit in (("reply", self.reply_edit), ("note", self.note_edit)):
@@ -271,7 +270,7 @@ class InquiryWorkspace(QWidget):
         client = self._context.client
         self._context.runner.run(lambda: client.get(f"/inquiries/{inquiry_id}"),
                                  lambda record: self._loaded(inquiry_id, record),
-                                 on_error=lambda exc: self._failed(inquiry_id, exc, "loading the inquiry"),
+                                 on_error=lambda exc: self._failed(inquiry_id, exc, tr("loading the inquiry")),
                                  owner=self)
 
     def close_inquiry(self) -> None:
@@ -325,7 +324,7 @@ class InquiryWorkspace(QWidget):
         edit = self.note_edit if mode == "note" else self.reply_edit
         text = edit.toPlainText()
         if not text.strip():
-            messages.info("Nothing to send: write the reply or note first.")
+            messages.info(tr("Nothing to send: write the reply or note first."))
             return
         client = self._context.client
         if mode == "reply":
@@ -338,7 +337,7 @@ class InquiryWorkspace(QWidget):
         self.send_button.setEnabled(False)
         self._context.runner.run(lambda: client.post(path, body, idempotency_key=key),
                                  lambda result: self._sent(inquiry_id, mode, text, result),
-                                 on_error=lambda exc: self._failed(inquiry_id, exc, f"sending the {mode}"),
+                                 on_error=lambda exc: self._failed(inquiry_id, exc, tr("sending the {mode}").format(mode=mode)),
                                  owner=self)
 
     def set_status(self, status: str) -> None:
@@ -346,7 +345,7 @@ class InquiryWorkspace(QWidget):
         if inquiry is None or inquiry_id is None or self._busy:
             return
         if inquiry.get("status") == status:
-            messages.info(f"The inquiry is already {STATUS_TEXT.get(status, status).lower()}.")
+            messages.info(tr("The inquiry is already “{status}”.").format(status=tr(STATUS_TEXT.get(status, status))))
             return
         client = self._context.client
         body = {"status": status, "version": inquiry.get("version")}
@@ -355,7 +354,7 @@ class InquiryWorkspace(QWidget):
             lambda: client.post(f"/inquiries/{inquiry_id}/status", body,
                                 idempotency_key=f"status-{inquiry_id}-{status}-{body['version']}"),
             lambda result: self._status_set(inquiry_id, result),
-            on_error=lambda exc: self._failed(inquiry_id, exc, "changing the status"), owner=self)
+            on_error=lambda exc: self._failed(inquiry_id, exc, tr("changing the status")), owner=self)
 
     def insert_macro(self) -> None:
         """Insert the chosen macro, filled in for this inquiry, at the reply cursor."""
@@ -366,7 +365,7 @@ class InquiryWorkspace(QWidget):
         client = self._context.client
         self._context.runner.run(lambda: client.get(f"/inquiries/{inquiry_id}/macros/{macro_id}"),
                                  lambda rendered: self._macro_rendered(inquiry_id, rendered),
-                                 on_error=lambda exc: self._failed(inquiry_id, exc, "filling in the macro"),
+                                 on_error=lambda exc: self._failed(inquiry_id, exc, tr("filling in the macro")),
                                  owner=self)
 
     # -- answers --------------------------------------------------------------------------------
@@ -382,20 +381,19 @@ class InquiryWorkspace(QWidget):
 
     def _show(self, record: Record) -> None:
         self.subject.setText(str(record.get("subject") or ""))
-        status = STATUS_TEXT.get(str(record.get("status")), fmt.label(record.get("status")))
+        status = fmt.label(record.get("status"))
         due_key = "resolution_due" if record.get("first_responded_at") else "first_response_due"
-        due_text = "resolve by" if record.get("first_responded_at") else "first reply due"
+        due_text = tr("resolve by") if record.get("first_responded_at") else tr("first reply due")
         self.meta.setText(
-            f"{record.get('member_name', '')} · {fmt.label(record.get('category'))} · priority "
-            f"{record.get('priority', '')} · {status} · {due_text} {fmt.when(record.get(due_key))}")
-        self.member_button.setText(f"Member: {record.get('member_name') or record.get('member_id')}")
-        self.transaction_button.setText(f"Transaction #{record.get('transaction_id')}")
+            tr("{member_name} · {category} · priority {priority} · {status} · {due_text} {when}").format(member_name=record.get('member_name', ''), category=fmt.label(record.get('category')), priority=record.get('priority', ''), status=status, due_text=due_text, when=fmt.when(record.get(due_key))))
+        self.member_button.setText(tr("Member: {value}").format(value=record.get('member_name') or record.get('member_id')))
+        self.transaction_button.setText(tr("Transaction #{transaction_id}").format(transaction_id=record.get('transaction_id')))
         self.transaction_button.setVisible(record.get("transaction_id") is not None)
-        self.listing_button.setText(f"Listing #{record.get('listing_id')}")
+        self.listing_button.setText(tr("Listing #{listing_id}").format(listing_id=record.get('listing_id')))
         self.listing_button.setVisible(record.get("listing_id") is not None)
         member = str(record.get("member_name") or "")
         parts = [_message_html(message, member) for message in record.get("messages") or []]
-        self.thread.setHtml("".join(parts) or "<p style='color:gray'>No messages yet.</p>")
+        self.thread.setHtml("".join(parts) or tr("<p style='color:gray'>No messages yet.</p>"))
         bar = self.thread.verticalScrollBar()
         bar.setValue(bar.maximum())
         for value, button in self.status_buttons.items():
@@ -414,7 +412,7 @@ class InquiryWorkspace(QWidget):
             edit.blockSignals(False)
         self._save_timer.stop()
         self.drafts.clear(self._key(mode, inquiry_id))
-        messages.info("Reply sent to the member." if mode == "reply" else "Internal note added.")
+        messages.info(tr("Reply sent to the member.") if mode == "reply" else tr("Internal note added."))
         self.inquiry_changed.emit(result.get("inquiry"))
         self.sent.emit(mode, inquiry_id)
         self.reload()
@@ -423,7 +421,7 @@ class InquiryWorkspace(QWidget):
         if inquiry_id != self._inquiry_id:
             return
         self._busy = False
-        messages.info(f"Inquiry marked {STATUS_TEXT.get(str(inquiry.get('status')), '').lower()}.")
+        messages.info(tr("Inquiry marked “{status}”.").format(status=tr(STATUS_TEXT.get(str(inquiry.get('status')), ''))))
         self.inquiry_changed.emit(inquiry)
         self.reload()
 
@@ -443,7 +441,7 @@ class InquiryWorkspace(QWidget):
         client = self._context.client
         self._context.runner.run(lambda: client.get("/macros", {"category": category or None}),
                                  lambda rows: self._macros_loaded(category, rows),
-                                 on_error=lambda exc: queue_messages.report(exc, "loading macros"), owner=self)
+                                 on_error=lambda exc: queue_messages.report(exc, tr("loading macros")), owner=self)
 
     def _macros_loaded(self, category: str, rows: list[Record]) -> None:
         self._macros[category] = list(rows or [])
@@ -453,7 +451,7 @@ class InquiryWorkspace(QWidget):
     def _fill_macros(self, category: str) -> None:
         self.macro_box.clear()
         rows = self._macros.get(category, [])
-        self.macro_box.addItem("Macros…" if rows else "No macros for this category", None)
+        self.macro_box.addItem(tr("Macros…") if rows else tr("No macros for this category"), None)
         for macro in rows:
             self.macro_box.addItem(str(macro.get("name")), macro.get("id"))
             self.macro_box.setItemData(self.macro_box.count() - 1, str(macro.get("body") or ""),
@@ -469,8 +467,8 @@ class InquiryWorkspace(QWidget):
         missing = rendered.get("missing") or []
         if missing:
             messages.bus.post(messages.Message(
-                messages.Level.WARNING, f"The macro left {', '.join(missing)} blank for this inquiry.",
-                "Fill those in by hand before sending."))
+                messages.Level.WARNING, tr("The macro left {missing} blank for this inquiry.").format(missing=', '.join(missing)),
+                tr("Fill those in by hand before sending.")))
 
     # -- drafts and state ------------------------------------------------------------------------
 

@@ -10,11 +10,12 @@ import sys
 import time
 from typing import Any
 
-from console import messages
+from console import i18n, messages
 from console.app import READY_MARKER
 from console.client import ApiClient, SignIn
 from console.connection import ConnectionMonitor
 from console.context import ConsoleContext
+from console.i18n import tr
 from console.login import LoginDialog
 from console.main_window import MainWindow
 from console.qt import QObject, QTimer, Signal
@@ -53,6 +54,8 @@ class Launcher(QObject):
         self._health: dict[str, Any] = {}
         self._autologin = args.login
         self._shut_down = False
+        self._rebuilding = False
+        self._sign_in_used: SignIn | None = None
         if service is not None:  # already starting: see console.app.main
             service.setParent(self)
             service.progress.connect(self.startup.set_progress)
@@ -65,25 +68,25 @@ class Launcher(QObject):
     def start(self) -> None:
         self.startup.show()
         if self.service is None:
-            self.startup.set_status(f"Connecting to {self._args.server}…")
+            self.startup.set_status(tr("Connecting to {server}…").format(server=self._args.server))
             self._check_remote()
 
     def _check_remote(self) -> None:
         self.runner.run(self.client.health, self._healthy,
                         on_error=lambda exc: self._startup_failed(
-                            f"The service at {self._args.server} does not answer.", str(exc)))
+                            tr("The service at {server} does not answer.").format(server=self._args.server), str(exc)))
 
     def _service_ready(self) -> None:
         assert self.service is not None
         self.client.base_url = self.service.base_url  # a retried start may have a new port
         if self.window is not None:
-            messages.info("The bundled service is running again.")
+            messages.info(tr("The bundled service is running again."))
             if self.monitor is not None:
                 self.monitor.check_now()
             return
-        self.startup.set_status("Connecting…")
+        self.startup.set_status(tr("Connecting…"))
         self.runner.run(self.client.health, self._healthy,
-                        on_error=lambda exc: self._startup_failed("The service stopped answering.", str(exc)))
+                        on_error=lambda exc: self._startup_failed(tr("The service stopped answering."), str(exc)))
 
     def _healthy(self, health: dict[str, Any]) -> None:
         self._health = dict(health or {})
@@ -93,7 +96,7 @@ class Launcher(QObject):
         if self._autologin:
             username, _, password = self._autologin.partition(":")
             self._autologin = None
-            self.startup.set_status(f"Signing in as {username}…")
+            self.startup.set_status(tr("Signing in as {username}…").format(username=username))
             self.runner.run(lambda: self.client.login(username, password), self._open_main,
                             on_error=self._autologin_failed)
             return
@@ -120,8 +123,10 @@ class Launcher(QObject):
                                              interval_ms=self._settings.get(Options.HEALTH_INTERVAL_MS), parent=self)
             self.monitor.start()
         context = ConsoleContext(self._settings, self.client, self.runner, self.monitor, sign_in.staff)
+        self._sign_in_used = sign_in
         self.window = MainWindow(context, server_label=self._server_label())
         self.window.finished.connect(self._window_finished)
+        self.window.rebuild_requested.connect(self._rebuild_window)
         self.window.show()
         if self._args.ready_marker or self._args.quit_when_ready:
             QTimer.singleShot(0, self._announce_ready)
@@ -131,10 +136,21 @@ class Launcher(QObject):
         if self._args.quit_when_ready and self.window is not None:
             self.window.close()
 
+    def _rebuild_window(self) -> None:
+        """A new main window in the newly chosen language, for the same sign-in."""
+        self._rebuilding = True
+        if self.window is not None:
+            self.window.close()
+
     def _window_finished(self, signed_out: bool) -> None:
         window, self.window = self.window, None
         if window is not None:
             window.deleteLater()
+        if self._rebuilding and not signed_out and self._sign_in_used is not None:
+            self._rebuilding = False
+            i18n.install(self._settings.get(Options.LANGUAGE))
+            self._open_main(self._sign_in_used)
+            return
         if signed_out:
             self._sign_in()
         else:
@@ -144,25 +160,25 @@ class Launcher(QObject):
         if self._args.server:
             return self._args.server
         database = self._health.get("database", "")
-        return f"bundled service ({database})" if database else "bundled service"
+        return tr("bundled service ({database})").format(database=database) if database else tr("bundled service")
 
     # -- failures -----------------------------------------------------------------------
 
     def _service_failed(self, reason: str) -> None:
         if self.window is not None:
-            messages.error("The bundled service stopped and could not be restarted.",
-                           "Finish what you are typing, then quit and start Anzen again. "
-                           "If it happens again, tell your IT contact.")
+            messages.error(tr("The bundled service stopped and could not be restarted."),
+                           tr("Finish what you are typing, then quit and start Anzen again. "
+                           "If it happens again, tell your IT contact."))
             log.error("bundled service failed: %s", reason)
             return
-        self._startup_failed("The bundled service could not be started.", reason)
+        self._startup_failed(tr("The bundled service could not be started."), reason)
 
     def _service_crashed(self, reason: str) -> None:
         log.error("bundled service crashed: %s", reason)
         if self.monitor is not None:
             self.monitor.mark_offline()
-        messages.bus.post(messages.Message(messages.Level.WARNING, "The bundled service stopped unexpectedly.",
-                                           "It is being restarted; your work stays as it is."))
+        messages.bus.post(messages.Message(messages.Level.WARNING, tr("The bundled service stopped unexpectedly."),
+                                           tr("It is being restarted; your work stays as it is.")))
 
     def _startup_failed(self, text: str, details: str) -> None:
         log.error("%s %s", text, details)

@@ -8,7 +8,9 @@ Callers use :meth:`LoginDialog.ask`, which tests patch.
 
 from __future__ import annotations
 
+from console import messages
 from console.client import ApiClient, ApiError, DemoAccount, ServiceUnreachable, SignIn
+from console.i18n import QT_TR_NOOP, tr
 from console.qt import (
     QComboBox,
     QDialog,
@@ -22,8 +24,8 @@ from console.qt import (
 from console.tasks import TaskRunner
 from console.theme import app_icon
 
-ROLE_NAMES = {"agent": "Support agent", "moderator": "Moderator",
-              "safety_officer": "Safety officer", "supervisor": "Supervisor"}
+ROLE_NAMES = {"agent": QT_TR_NOOP("Support agent"), "moderator": QT_TR_NOOP("Moderator"),
+              "safety_officer": QT_TR_NOOP("Safety officer"), "supervisor": QT_TR_NOOP("Supervisor")}
 
 
 class LoginDialog(QDialog):
@@ -34,24 +36,24 @@ class LoginDialog(QDialog):
         self._runner = runner
         self._sign_in: SignIn | None = None
         self._accounts: list[DemoAccount] = []
-        self.setWindowTitle("Sign in to Anzen")
+        self.setWindowTitle(tr("Sign in to Anzen"))
         self.setWindowIcon(app_icon())
         self.setMinimumWidth(400)
 
-        title = QLabel("Your session has ended" if again else "Sign in to Anzen", self)
+        title = QLabel(tr("Your session has ended") if again else tr("Sign in to Anzen"), self)
         title.setObjectName("LoginTitle")
-        subtitle = QLabel("Enter your password to carry on; everything you were doing stays as it is."
-                          if again else f"Service: {client.base_url}", self)
+        subtitle = QLabel(tr("Enter your password to carry on; everything you were doing stays as it is.")
+                          if again else tr("Service: {base_url}").format(base_url=client.base_url), self)
         subtitle.setWordWrap(True)
         subtitle.setObjectName("LoginSubtitle")
         self.demo_accounts = QComboBox(self)
         self.demo_accounts.setObjectName("DemoAccounts")
-        self.demo_accounts.addItem("Loading demo accounts…")
+        self.demo_accounts.addItem(tr("Loading demo accounts…"))
         self.demo_accounts.setEnabled(False)
         self.demo_accounts.activated.connect(self._use_demo_account)
         self.username = QLineEdit(username, self)
         self.username.setObjectName("Username")
-        self.username.setPlaceholderText("staff user name")
+        self.username.setPlaceholderText(tr("staff user name"))
         self.password = QLineEdit(self)
         self.password.setObjectName("Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -60,9 +62,9 @@ class LoginDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(self)
-        self.sign_in_button = self.buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button = self.buttons.addButton(tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
-        self.buttons.addButton("Sign out" if again else "Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(tr("Sign out") if again else tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -70,11 +72,11 @@ class LoginDialog(QDialog):
             self.username.setReadOnly(True)
         form = QFormLayout()
         if demo and not again:
-            form.addRow("Demo account", self.demo_accounts)
+            form.addRow(tr("Demo account"), self.demo_accounts)
         else:
             self.demo_accounts.hide()
-        form.addRow("User name", self.username)
-        form.addRow("Password", self.password)
+        form.addRow(tr("User name"), self.username)
+        form.addRow(tr("Password"), self.password)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(title)
@@ -107,7 +109,7 @@ class LoginDialog(QDialog):
     def submit(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
-            self._show_error("Enter your user name and password.")
+            self._show_error(tr("Enter your user name and password."))
             return
         self._set_busy(True)
         self._runner.run(lambda: self._client.login(username, password), self._signed_in,
@@ -121,15 +123,15 @@ class LoginDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
         if isinstance(exc, ApiError) and exc.status == 429:
-            self._show_error(f"{exc.message} (Wait before trying again.)")
+            self._show_error(tr("{message} (Wait before trying again.)").format(message=messages.service_words(exc)))
         elif isinstance(exc, ApiError) and exc.status in (400, 401, 403, 422):
-            self._show_error("Wrong user name or password. Check them and try again.")
+            self._show_error(tr("Wrong user name or password. Check them and try again."))
             self.password.selectAll()
             self.password.setFocus()
         elif isinstance(exc, ServiceUnreachable):
-            self._show_error("Could not reach the service. Check the connection and try again.")
+            self._show_error(tr("Could not reach the service. Check the connection and try again."))
         else:
-            self._show_error(f"Sign-in failed: {exc}. Try again; if it keeps failing, tell your supervisor.")
+            self._show_error(tr("Sign-in failed: {exc}. Try again; if it keeps failing, tell your supervisor.").format(exc=exc))
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -137,7 +139,7 @@ class LoginDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.sign_in_button.setEnabled(not busy)
-        self.sign_in_button.setText("Signing in…" if busy else "Sign in")
+        self.sign_in_button.setText(tr("Signing in…") if busy else tr("Sign in"))
         self.username.setEnabled(not busy)
         self.password.setEnabled(not busy)
         if busy:
@@ -146,15 +148,15 @@ class LoginDialog(QDialog):
     def _show_demo_accounts(self, accounts: list[DemoAccount]) -> None:
         self._accounts = accounts
         self.demo_accounts.clear()
-        self.demo_accounts.addItem("Choose a demo account…")
+        self.demo_accounts.addItem(tr("Choose a demo account…"))
         for account in accounts:
-            role = ROLE_NAMES.get(account.role, account.role)
+            role = tr(ROLE_NAMES.get(account.role, account.role))
             self.demo_accounts.addItem(f"{account.display_name} — {role} ({account.username})")
         self.demo_accounts.setEnabled(True)
 
     def _demo_accounts_failed(self, exc: Exception) -> None:
         self.demo_accounts.clear()
-        self.demo_accounts.addItem("Demo accounts unavailable")
+        self.demo_accounts.addItem(tr("Demo accounts unavailable"))
 
     def _use_demo_account(self, index: int) -> None:
         if 1 <= index <= len(self._accounts):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from console import messages, theme
+from console import i18n, messages, theme
 from console.actions import ActionRegistry
 from console.connection import ConnectionState
 from console.context import ConsoleContext
@@ -20,10 +20,13 @@ from console.recalls_screen import recall_handlers
 from console.detail_pane import DetailPane
 from console.enforcement import EnforcementController, EnforcementPane, selected_ids
 from console.history_pane import HistoryPane
+from console.i18n import QT_TR_NOOP, tr
 from console.login import ROLE_NAMES, LoginDialog
 from console.qt import (
+    QActionGroup,
     QApplication,
     QCloseEvent,
+    QMessageBox,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -37,15 +40,15 @@ from console.qt import (
     Signal,
 )
 from console.screens.screens import Screen, build_screens
-from console.settings import State
+from console.settings import Options, State
 from console.shortcut_help import ShortcutHelp
 from widgets.banner import Banner
 from widgets.status_chip import StatusChip
 
 CONNECTION_TEXT = {
-    ConnectionState.CONNECTING: ("connecting", "Connecting…"),
-    ConnectionState.ONLINE: ("online", "Online"),
-    ConnectionState.OFFLINE: ("offline", "Offline — retrying"),
+    ConnectionState.CONNECTING: ("connecting", QT_TR_NOOP("Connecting…")),
+    ConnectionState.ONLINE: ("online", QT_TR_NOOP("Online")),
+    ConnectionState.OFFLINE: ("offline", QT_TR_NOOP("Offline — retrying")),
 }
 
 
@@ -53,6 +56,9 @@ class MainWindow(QMainWindow):
     #: The window closed; ``True`` when the user signed out (the launcher then
     #: asks for a sign-in again), ``False`` when they quit.
     finished = Signal(bool)
+    #: The user chose another language and wants it now: the launcher makes a
+    #: new window for the same sign-in (drafts are on disk and come back).
+    rebuild_requested = Signal()
     #: The record the user is working on changed: (kind, id, data or None).
     #: Emitted by :meth:`show_record`, which every screen's and pane's
     #: ``record_selected`` reaches; enforcement actions act on it.
@@ -66,7 +72,7 @@ class MainWindow(QMainWindow):
         self._server_label = server_label
         self.current_record: tuple[str, Any] | None = None
         self.setObjectName("AnzenMainWindow")
-        self.setWindowTitle(f"Anzen — {context.staff.display_name}")
+        self.setWindowTitle(tr("Anzen — {display_name}").format(display_name=context.staff.display_name))
         self.setWindowIcon(theme.app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
 
@@ -94,8 +100,8 @@ class MainWindow(QMainWindow):
         self.history = HistoryPane(context, self)
         self.detail.member_selected.connect(self.history.show_member)
         self.history.record_selected.connect(self.show_record)
-        self.detail_dock = self._dock("detail-dock", "Detail", self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.history_dock = self._dock("history-dock", "History", self.history,
+        self.detail_dock = self._dock("detail-dock", tr("Detail"), self.detail, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_dock = self._dock("history-dock", tr("History"), self.history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.context_panes = ContextPanes(context, self, show_record=self.show_record)
         self.context_panes.arrange(self.detail_dock, self.history_dock)
@@ -106,7 +112,7 @@ class MainWindow(QMainWindow):
 
         self.actions = ActionRegistry(context.settings, self._handlers(), self)
         self.enforcement_pane = EnforcementPane(self.enforcement, {a.objectName(): a for a in self.actions}, self)
-        self.enforcement_dock = self._dock("enforcement-dock", "Enforcement", self.enforcement_pane,
+        self.enforcement_dock = self._dock("enforcement-dock", tr("Enforcement"), self.enforcement_pane,
                                            Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.detail_dock, self.enforcement_dock)
         if context.staff.role in ("moderator", "supervisor"):
@@ -115,7 +121,8 @@ class MainWindow(QMainWindow):
         self.enforcement.acted.connect(lambda _outcome: self._refresh_after_action())
         self._update_enforcement_actions()
         self.actions.build_menus(self.menuBar())
-        toolbar = QToolBar("Main", self)
+        self._add_language_menu()
+        toolbar = QToolBar(tr("Main"), self)
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(18, 18))
@@ -126,12 +133,12 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
         self.staff_label = QLabel(self)
-        self.shift_label = QLabel("No shift", self)
-        self.shift_label.setToolTip("Clock-in and shifts are not offered by this service yet.")
+        self.shift_label = QLabel(tr("No shift"), self)
+        self.shift_label.setToolTip(tr("Clock-in and shifts are not offered by this service yet."))
         self.connection_chip = StatusChip(self)
-        role = ROLE_NAMES.get(context.staff.role, context.staff.role)
+        role = tr(ROLE_NAMES.get(context.staff.role, context.staff.role))
         self.staff_label.setText(f"{context.staff.display_name} · {role}")
-        self.staff_label.setToolTip(f"Signed in as {context.staff.username} to {server_label}")
+        self.staff_label.setToolTip(tr("Signed in as {username} to {server_label}").format(username=context.staff.username, server_label=server_label))
         self.statusBar().addPermanentWidget(self.staff_label)
         self.statusBar().addPermanentWidget(self.shift_label)
         self.statusBar().addPermanentWidget(self.connection_chip)
@@ -179,6 +186,8 @@ class MainWindow(QMainWindow):
             **self.enforcement.handlers(),
             "dock.enforcement": lambda: self.enforcement_dock.setVisible(not self.enforcement_dock.isVisible()),
             "detector.admin": self._open_detector_admin,
+            "view.dashboards": self._open_dashboards,
+            "view.audit_log": self._open_audit_viewer,
         }
 
     # -- navigation ---------------------------------------------------------------------
@@ -211,11 +220,24 @@ class MainWindow(QMainWindow):
         for action_id, enabled in self.enforcement.available().items():
             self.actions[action_id].setEnabled(enabled)
         self.actions["detector.admin"].setEnabled(self.enforcement.may("read_screening"))
+        supervisor = self.context.staff.role == "supervisor"
+        self.actions["view.dashboards"].setEnabled(supervisor)
+        self.actions["view.audit_log"].setEnabled(supervisor)
 
     def _refresh_after_action(self) -> None:
         self.current_screen().refresh()
         if self.current_record is not None:
             self.detail.show_record(*self.current_record)
+
+    def _open_dashboards(self) -> None:
+        from console.dashboards.window import DashboardsWindow
+
+        DashboardsWindow.open_for(self.context, self)
+
+    def _open_audit_viewer(self) -> None:
+        from console.dashboards.audit_viewer import AuditViewer
+
+        AuditViewer.open_for(self.context, self, show_record=self.show_record)
 
     def _open_detector_admin(self) -> None:
         from console.detector_admin import DetectorAdmin
@@ -246,7 +268,7 @@ class MainWindow(QMainWindow):
         if sign_in is None:
             self.sign_out()
             return
-        self.statusBar().showMessage("Signed in again.", 5000)
+        self.statusBar().showMessage(tr("Signed in again."), 5000)
         for screen in self.screens.values():
             screen.retry_failed()
         self.history.retry()
@@ -266,14 +288,15 @@ class MainWindow(QMainWindow):
 
     def _connection_changed(self, state: ConnectionState) -> None:
         dot, text = CONNECTION_TEXT[state]
+        text = tr(text)
         self.connection_chip.set_state(dot, f"{text} · {self._server_label}" if self._server_label else text)
         if state is ConnectionState.OFFLINE:
             self.connection_banner.show_message(
-                "The connection to the service is lost. Retrying in the background — "
-                "keep working; nothing you typed is lost.", kind="warning", action="Retry now")
+                tr("The connection to the service is lost. Retrying in the background — "
+                "keep working; nothing you typed is lost."), kind="warning", action=tr("Retry now"))
         elif state is ConnectionState.ONLINE and self.connection_banner.isVisible():
             self.connection_banner.hide()
-            self.statusBar().showMessage("Connection restored.", 5000)
+            self.statusBar().showMessage(tr("Connection restored."), 5000)
             for screen in self.screens.values():
                 screen.retry_failed()
             self.history.retry()
@@ -311,6 +334,37 @@ class MainWindow(QMainWindow):
         self.history.save_state()
         settings.sync()
 
+    def _add_language_menu(self) -> None:
+        """View → Language: system default, 日本語, English (console/i18n.py)."""
+        view = next((a.menu() for a in self.menuBar().actions() if a.text() == tr("&View")), None)
+        if view is None:
+            return
+        view.addSeparator()
+        menu = view.addMenu(tr("&Language"))
+        menu.setObjectName("language-menu")
+        group = QActionGroup(self)
+        chosen = self.context.settings.get(Options.LANGUAGE)
+        for code in i18n.LANGUAGE_CHOICES:
+            action = menu.addAction(i18n.language_name(code))
+            action.setObjectName(f"language.{code}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+
+    def choose_language(self, choice: str, *, ask: bool = True) -> None:
+        """Keep ``choice``; if it changes the language, offer to switch now
+        (a new window; drafts are saved and come back) or at the next start."""
+        settings = self.context.settings
+        settings.set(Options.LANGUAGE, choice)
+        settings.sync()
+        if i18n.resolve(choice) == i18n.current_language():
+            return
+        if ask and not LanguageSwitch.ask(self):
+            messages.info(tr("The new language is used from the next start."))
+            return
+        self.rebuild_requested.emit()
+
     def reset_layout(self) -> None:
         """Back to the default docks, size and columns; choices are kept."""
         self.context.settings.remove_state()
@@ -325,7 +379,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.context_panes.reset_layout(self.detail_dock, self.history_dock)
         self._default_dock_sizes()
-        messages.info("Layout reset.")
+        messages.info(tr("Layout reset."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
@@ -340,3 +394,20 @@ class MainWindow(QMainWindow):
         QApplication.styleHints().colorSchemeChanged.disconnect(self._scheme_changed)
         super().closeEvent(event)
         self.finished.emit(self._signing_out)
+
+
+class LanguageSwitch:
+    """Asks whether to switch language now (a test patches :meth:`ask`)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Change language"),
+                          tr("Switch the console's language now?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.setInformativeText(tr("The window is rebuilt in the new language. Unsent replies and notes are "
+                                  "kept and come back when you open the inquiry again; you stay signed in. "
+                                  "Choose No to switch at the next start."))
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            box.deleteLater()

@@ -12,11 +12,11 @@ here.
 
 from PySide6.QtCore import (  # noqa: F401
     QAbstractItemModel, QAbstractTableModel, QByteArray, QCoreApplication, QElapsedTimer, QEvent, QEventLoop,
-    QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QRectF, QRunnable, QSettings,
-    QSize, QThreadPool, QTimer, Qt, Signal, SignalInstance,
+    QItemSelectionModel, QLibraryInfo, QLocale, QModelIndex, QObject, QPersistentModelIndex, QRectF, QRunnable, QSettings,
+    QSize, QThreadPool, QTimer, QTranslator, Qt, Signal, SignalInstance,
 )
 from PySide6.QtGui import (  # noqa: F401
-    QAction, QActionGroup, QCloseEvent, QColor, QFont, QIcon, QImage, QKeySequence, QPaintEvent, QPainter,
+    QAction, QActionGroup, QCloseEvent, QColor, QFont, QFontDatabase, QFontMetrics, QIcon, QImage, QKeySequence, QPaintEvent, QPainter,
     QPainterPath, QPalette, QPen, QPixmap, QTextCharFormat, QTextCursor,
 )
 from PySide6.QtSvg import QSvgRenderer  # noqa: F401

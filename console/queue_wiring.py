@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from console.i18n import tr
 from console.qt import QDockWidget, Qt
 from console.shift_panel import ShiftPanel
 
@@ -88,7 +89,7 @@ def install(window: MainWindow) -> None:
     """The shift dock (tabbed with the history pane), the shift in the status
     bar, and the queue's link to the colleagues on shift."""
     panel = ShiftPanel(window.context, window)
-    dock = QDockWidget("Shift", window)
+    dock = QDockWidget(tr("Shift"), window)
     dock.setObjectName("shift-dock")
     dock.setWidget(panel)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -101,7 +102,7 @@ def install(window: MainWindow) -> None:
     window.shift_dock = dock
 
     window.shift_label.setText(panel.summary)
-    window.shift_label.setToolTip("The running shift and your attendance (Shift pane: Ctrl+Shift+F)")
+    window.shift_label.setToolTip(tr("The running shift and your attendance (Shift pane: Ctrl+Shift+F)"))
     panel.summary_changed.connect(window.shift_label.setText)
     screen = _queue(window)
     if screen is not None:

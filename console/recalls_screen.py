@@ -30,6 +30,7 @@ from typing import Any
 from widgets import formatting as fmt
 from console import messages
 from console.context import ConsoleContext
+from console.i18n import QT_TR_NOOP, tr, trn
 from console.qt import (
     QComboBox,
     QDialog,
@@ -73,19 +74,19 @@ RECALL_ROLES = ("safety_officer", "supervisor")
 PILL_KEYS = ("status", "confidence", "removal_due_at")
 
 AFFECTED_COLUMNS = (
-    Column("display_name", "Member", width=160),
-    Column("why", "Why", lambda v: {"posted": "posted the item", "bought": "bought it"}.get(v, fmt.label(v)),
+    Column("display_name", QT_TR_NOOP("Member"), width=160),
+    Column("why", QT_TR_NOOP("Why"), lambda v: {"posted": tr("posted the item"), "bought": tr("bought it")}.get(v, fmt.label(v)),
            width=120),
-    Column("listing_external_id", "Listing", width=130),
-    Column("notice_id", "Notice", lambda v: "sent" if v else "not sent yet"),
+    Column("listing_external_id", QT_TR_NOOP("Listing"), width=130),
+    Column("notice_id", QT_TR_NOOP("Notice"), lambda v: tr("sent") if v else tr("not sent yet")),
 )
 
 DASHBOARD_FIGURES = (
-    ("owners_identified", "Owners identified"), ("notified", "Notified"), ("read", "Read"),
-    ("acknowledged", "Acknowledged"), ("returned", "Returned"), ("return_rate", "Return rate"),
-    ("candidates", "Candidates"), ("confirmed", "Confirmed"), ("rejected", "Rejected"),
-    ("listings_suspended", "Listings suspended"), ("removals_pending", "Removals pending"),
-    ("removals_overdue", "Removals overdue"),
+    ("owners_identified", QT_TR_NOOP("Owners identified")), ("notified", QT_TR_NOOP("Notified")), ("read", QT_TR_NOOP("Read")),
+    ("acknowledged", QT_TR_NOOP("Acknowledged")), ("returned", QT_TR_NOOP("Returned")), ("return_rate", QT_TR_NOOP("Return rate")),
+    ("candidates", QT_TR_NOOP("Candidates")), ("confirmed", QT_TR_NOOP("Confirmed")), ("rejected", QT_TR_NOOP("Rejected")),
+    ("listings_suspended", QT_TR_NOOP("Listings suspended")), ("removals_pending", QT_TR_NOOP("Removals pending")),
+    ("removals_overdue", QT_TR_NOOP("Removals overdue")),
 )
 
 
@@ -105,17 +106,17 @@ class RecallForm(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("RecallForm")
-        self.setWindowTitle("New recall")
+        self.setWindowTitle(tr("New recall"))
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         form = QFormLayout()
         for key, label, multiline in (
-                ("number", "Recall number *", False), ("title", "Title *", False),
-                ("manufacturer", "Manufacturer", False), ("manufacturer_contact", "Manufacturer contact", False),
-                ("recall_date", "Recall date (YYYY-MM-DD)", False), ("hazard", "Hazard", True),
-                ("remedy", "Remedy", True), ("product_name", "Product name", False), ("brand", "Brand", False),
-                ("model_numbers", "Model numbers (comma-separated)", False),
-                ("barcodes", "Barcodes JAN/EAN/UPC (comma-separated)", False),
-                ("description", "Description", True)):
+                ("number", tr("Recall number *"), False), ("title", tr("Title *"), False),
+                ("manufacturer", tr("Manufacturer"), False), ("manufacturer_contact", tr("Manufacturer contact"), False),
+                ("recall_date", tr("Recall date (YYYY-MM-DD)"), False), ("hazard", tr("Hazard"), True),
+                ("remedy", tr("Remedy"), True), ("product_name", tr("Product name"), False), ("brand", tr("Brand"), False),
+                ("model_numbers", tr("Model numbers (comma-separated)"), False),
+                ("barcodes", tr("Barcodes JAN/EAN/UPC (comma-separated)"), False),
+                ("description", tr("Description"), True)):
             widget: QLineEdit | QPlainTextEdit = QPlainTextEdit(self) if multiline else QLineEdit(self)
             if multiline:
                 widget.setFixedHeight(56)
@@ -124,7 +125,7 @@ class RecallForm(QDialog):
             form.addRow(label, widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Register")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Register"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for key in ("number", "title"):
@@ -173,14 +174,19 @@ class DecisionDialog(QDialog):
     def __init__(self, decision: str, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DecisionDialog")
-        verb = "Confirm" if decision == "confirm" else "Reject"
-        self.setWindowTitle(f"{verb} {count} match{'es' if count != 1 else ''}")
-        what = ("Confirmed active listings are suspended at once and their sellers and past buyers become "
-                "owners to notify." if decision == "confirm" else "Rejected matches are not the recalled product.")
-        label = QLabel(f"{verb} {count} match{'es' if count != 1 else ''}? {what}", self)
+        verb = tr("Confirm") if decision == "confirm" else tr("Reject")
+        if decision == "confirm":
+            self.setWindowTitle(trn(count, QT_TR_NOOP("Confirm {n} match"), QT_TR_NOOP("Confirm {n} matches")))
+            question = trn(count, QT_TR_NOOP("Confirm {n} match?"), QT_TR_NOOP("Confirm {n} matches?"))
+        else:
+            self.setWindowTitle(trn(count, QT_TR_NOOP("Reject {n} match"), QT_TR_NOOP("Reject {n} matches")))
+            question = trn(count, QT_TR_NOOP("Reject {n} match?"), QT_TR_NOOP("Reject {n} matches?"))
+        what = (tr("Confirmed active listings are suspended at once and their sellers and past buyers become "
+                "owners to notify.") if decision == "confirm" else tr("Rejected matches are not the recalled product."))
+        label = QLabel(f"{question} {what}", self)
         label.setWordWrap(True)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("Reason (optional)")
+        self.reason.setPlaceholderText(tr("Reason (optional)"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(verb)
         buttons.accepted.connect(self.accept)
@@ -202,8 +208,8 @@ class DecisionDialog(QDialog):
 
 class RecallsScreen(Screen):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
-        super().__init__("recalls", "Recalls",
-                         "Product recalls, their matches against listings, and the notices sent to members.", parent)
+        super().__init__("recalls", tr("Recalls"),
+                         tr("Product recalls, their matches against listings, and the notices sent to members."), parent)
         self._context = context
         self._allowed = context.staff.role in RECALL_ROLES
         self._token = 0
@@ -214,11 +220,11 @@ class RecallsScreen(Screen):
         self.search = QLineEdit(self)
         self.search.setObjectName("recalls-search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("Words in the title, or a recall number…")
-        self.new_button = QPushButton("New…", self)
-        self.import_button = QPushButton("Import…", self)
-        self.new_button.setToolTip("Type in a recall (Ctrl+Alt+N)")
-        self.import_button.setToolTip("Import a CPSC JSON or CSV file (Ctrl+Alt+I)")
+        self.search.setPlaceholderText(tr("Words in the title, or a recall number…"))
+        self.new_button = QPushButton(tr("New…"), self)
+        self.import_button = QPushButton(tr("Import…"), self)
+        self.new_button.setToolTip(tr("Type in a recall (Ctrl+Alt+N)"))
+        self.import_button.setToolTip(tr("Import a CPSC JSON or CSV file (Ctrl+Alt+I)"))
         self.list_count = QLabel(self)
         self.list_count.setObjectName("ScreenHint")
         self.recalls = PagedTableModel(RECALL_COLUMNS, parent=self)
@@ -235,7 +241,7 @@ class RecallsScreen(Screen):
         left_layout.addWidget(self.list_count)
 
         # -- right: the selected recall --------------------------------------------------
-        self.heading = QLabel("Select a recall.", self)
+        self.heading = QLabel(tr("Select a recall."), self)
         self.heading.setObjectName("DetailHeading")
         self.heading.setWordWrap(True)
         self.clock = QLabel(self)
@@ -243,10 +249,10 @@ class RecallsScreen(Screen):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.details = DetailView(self)
-        self.tabs.addTab(self.details, "Details")
-        self.tabs.addTab(self._build_matches(), "Matches")
-        self.tabs.addTab(self._build_affected(), "Affected members")
-        self.tabs.addTab(self._build_dashboard(), "Dashboard")
+        self.tabs.addTab(self.details, tr("Details"))
+        self.tabs.addTab(self._build_matches(), tr("Matches"))
+        self.tabs.addTab(self._build_affected(), tr("Affected members"))
+        self.tabs.addTab(self._build_dashboard(), tr("Dashboard"))
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -267,8 +273,8 @@ class RecallsScreen(Screen):
         self.body.addWidget(splitter, 1)
         if not self._allowed:
             splitter.hide()
-            empty = QLabel("Recalls are worked by safety officers and supervisors.\n"
-                           "Ask a supervisor if you need access.", self)
+            empty = QLabel(tr("Recalls are worked by safety officers and supervisors.\n"
+                           "Ask a supervisor if you need access."), self)
             empty.setObjectName("EmptyState")
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.body.addWidget(empty, 1)
@@ -281,7 +287,7 @@ class RecallsScreen(Screen):
         self.new_button.clicked.connect(self.new_recall)
         self.import_button.clicked.connect(self.import_file)
         self.recalls.page_loaded.connect(self._list_loaded)
-        self.recalls.load_failed.connect(lambda exc: messages.report(exc, "loading recalls"))
+        self.recalls.load_failed.connect(lambda exc: messages.report(exc, tr("loading recalls")))
         self.recall_view.selectionModel().currentRowChanged.connect(self._recall_changed)
         self._ticker = QTimer(self)
         self._ticker.setInterval(COUNTDOWN_INTERVAL_MS)
@@ -295,15 +301,15 @@ class RecallsScreen(Screen):
         page = QWidget(self)
         self.match_status = QComboBox(page)
         self.match_status.setObjectName("matches-status")
-        for text, value in (("Candidates", "candidate"), ("Confirmed", "confirmed"), ("Rejected", "rejected"),
-                            ("All", "")):
+        for text, value in ((tr("Candidates"), "candidate"), (tr("Confirmed"), "confirmed"), (tr("Rejected"), "rejected"),
+                            (tr("All"), "")):
             self.match_status.addItem(text, value)
-        self.match_button = QPushButton("Run Matching", page)
-        self.confirm_button = QPushButton("Confirm…", page)
-        self.reject_button = QPushButton("Reject…", page)
-        self.match_button.setToolTip("Match this recall against listings (Ctrl+M)")
-        self.confirm_button.setToolTip("Confirm the selected candidates (Ctrl+Alt+Y)")
-        self.reject_button.setToolTip("Reject the selected candidates (Ctrl+Alt+X)")
+        self.match_button = QPushButton(tr("Run Matching"), page)
+        self.confirm_button = QPushButton(tr("Confirm…"), page)
+        self.reject_button = QPushButton(tr("Reject…"), page)
+        self.match_button.setToolTip(tr("Match this recall against listings (Ctrl+M)"))
+        self.confirm_button.setToolTip(tr("Confirm the selected candidates (Ctrl+Alt+Y)"))
+        self.reject_button.setToolTip(tr("Reject the selected candidates (Ctrl+Alt+X)"))
         self.match_count = QLabel(page)
         self.match_count.setObjectName("ScreenHint")
         self.matches = MatchesModel(self)
@@ -328,7 +334,7 @@ class RecallsScreen(Screen):
         self.confirm_button.clicked.connect(lambda: self.decide("confirm"))
         self.reject_button.clicked.connect(lambda: self.decide("reject"))
         self.matches.page_loaded.connect(lambda _n: self._match_count())
-        self.matches.load_failed.connect(lambda exc: messages.report(exc, "loading matches"))
+        self.matches.load_failed.connect(lambda exc: messages.report(exc, tr("loading matches")))
         self.match_view.selectionModel().currentRowChanged.connect(self._match_changed)
         self.match_view.selectionModel().selectionChanged.connect(lambda *_: self._set_enabled())
         return page
@@ -340,8 +346,8 @@ class RecallsScreen(Screen):
         self.affected_summary = QLabel(page)
         self.affected_summary.setObjectName("ScreenHint")
         self.affected_summary.setWordWrap(True)
-        self.send_button = QPushButton("Send Notices…", page)
-        self.send_button.setToolTip("Notify every affected member not notified yet (Ctrl+Alt+O)")
+        self.send_button = QPushButton(tr("Send Notices…"), page)
+        self.send_button.setToolTip(tr("Notify every affected member not notified yet (Ctrl+Alt+O)"))
         row = QHBoxLayout()
         row.addWidget(self.affected_summary, 1)
         row.addWidget(self.send_button)
@@ -362,7 +368,7 @@ class RecallsScreen(Screen):
         grid.setVerticalSpacing(10)
         self.figures: dict[str, QLabel] = {}
         for number, (key, title) in enumerate(DASHBOARD_FIGURES):
-            caption = QLabel(title, page)
+            caption = QLabel(tr(title), page)
             caption.setObjectName("FigureCaption")
             value = QLabel("—", page)
             value.setObjectName("FigureValue")
@@ -371,8 +377,8 @@ class RecallsScreen(Screen):
             grid.addWidget(caption, row * 2, column)
             grid.addWidget(value, row * 2 + 1, column)
             self.figures[key] = value
-        self.export_button = QPushButton("Export CSV Report…", page)
-        self.export_button.setToolTip("Save the manufacturer's report as CSV (Ctrl+E)")
+        self.export_button = QPushButton(tr("Export CSV Report…"), page)
+        self.export_button.setToolTip(tr("Save the manufacturer's report as CSV (Ctrl+E)"))
         self.export_button.clicked.connect(self.export_report)
         self.dashboard_hint = QLabel(page)
         self.dashboard_hint.setObjectName("ScreenHint")
@@ -431,9 +437,9 @@ class RecallsScreen(Screen):
         self.recalls.reset(self._fetcher("/recalls", {"q": self.search.text().strip() or None}))
 
     def _list_loaded(self, rows: int) -> None:
-        more = ", more as you scroll" if self.recalls.canFetchMore() else ""
-        self.list_count.setText("No recalls yet — import a file or type one in." if rows == 0 else
-                                f"{rows:,} recall{'s' if rows != 1 else ''}{more}")
+        more = tr(", more as you scroll") if self.recalls.canFetchMore() else ""
+        self.list_count.setText(tr("No recalls yet — import a file or type one in.") if rows == 0 else
+                                trn(rows, QT_TR_NOOP("{n:,} recall{more}"), QT_TR_NOOP("{n:,} recalls{more}"), more=more))
         if self.recall is not None:
             for row in range(rows):
                 if self.recalls.row_id(row) == self.recall["id"]:
@@ -457,14 +463,14 @@ class RecallsScreen(Screen):
         token = self._token
         self.recall = {"id": recall_id}
         self.dashboard = None
-        self.heading.setText("Loading…")
-        self.details.show_placeholder("Loading…")
+        self.heading.setText(tr("Loading…"))
+        self.details.show_placeholder(tr("Loading…"))
         self.affected.set_records([])
         self.evidence.clear()
         client = self._context.client
         self._context.runner.run(lambda: client.get(f"/recalls/{recall_id}"),
                                  lambda detail: self._recall_loaded(token, detail),
-                                 on_error=lambda exc: self._failed(token, exc, "loading the recall"), owner=self)
+                                 on_error=lambda exc: self._failed(token, exc, tr("loading the recall")), owner=self)
         self.load_matches()
         self.load_affected()
         self.load_dashboard()
@@ -489,22 +495,22 @@ class RecallsScreen(Screen):
                                    f"barcode {p['barcode']}" if p.get("barcode") else "") if x)
             for p in recall.get("products") or []) or "—"
         fields = [
-            ("Number", str(recall.get("number"))),
-            ("Source", fmt.label(recall.get("source"))),
-            ("Status", fmt.label(recall.get("status"))),
-            ("Recall date", str(recall.get("recall_date") or "—")),
-            ("Manufacturer", str(recall.get("manufacturer") or "—")),
-            ("Contact", str(recall.get("manufacturer_contact") or "—")),
-            ("Hazard", str(recall.get("hazard") or "—")),
-            ("Remedy", str(recall.get("remedy") or "—")),
-            ("Units", f"{recall['units']:,}" if recall.get("units") else "—"),
-            ("Sold", f"{recall.get('sold_from') or '…'} to {recall.get('sold_to') or '…'}"
+            (tr("Number"), str(recall.get("number"))),
+            (tr("Source"), fmt.label(recall.get("source"))),
+            (tr("Status"), fmt.label(recall.get("status"))),
+            (tr("Recall date"), str(recall.get("recall_date") or "—")),
+            (tr("Manufacturer"), str(recall.get("manufacturer") or "—")),
+            (tr("Contact"), str(recall.get("manufacturer_contact") or "—")),
+            (tr("Hazard"), str(recall.get("hazard") or "—")),
+            (tr("Remedy"), str(recall.get("remedy") or "—")),
+            (tr("Units"), f"{recall['units']:,}" if recall.get("units") else "—"),
+            (tr("Sold"), tr("{value} to {value2}").format(value=recall.get('sold_from') or '…', value2=recall.get('sold_to') or '…')
              if recall.get("sold_from") or recall.get("sold_to") else "—"),
-            ("Removal requested", fmt.when(recall.get("requested_at")) or "—"),
-            ("Remove listings by", fmt.when(recall.get("removal_due_at")) or "—"),
-            ("Products", products),
+            (tr("Removal requested"), fmt.when(recall.get("requested_at")) or "—"),
+            (tr("Remove listings by"), fmt.when(recall.get("removal_due_at")) or "—"),
+            (tr("Products"), products),
         ]
-        self.details.show_record(recall["title"], fields, subheading="Recall",
+        self.details.show_record(recall["title"], fields, subheading=tr("Recall"),
                                  long_text=str(recall.get("description") or ""))
         self._tick()
 
@@ -521,10 +527,10 @@ class RecallsScreen(Screen):
     def _match_count(self) -> None:
         rows = self.matches.rowCount()
         if self.matches.is_loading:
-            text = "Loading…"
+            text = tr("Loading…")
         else:
             more = "+" if self.matches.canFetchMore() else ""
-            text = f"{rows:,}{more} match{'es' if rows != 1 else ''}"
+            text = trn(rows, QT_TR_NOOP("{n:,}{more} match"), QT_TR_NOOP("{n:,}{more} matches"), more=more)
         self.match_count.setText(text)
         self._set_enabled()
 
@@ -539,11 +545,9 @@ class RecallsScreen(Screen):
         match = current.data(RECORD_ROLE)
         title_spans = [span for e in match.get("evidence") or [] if e.get("field") == "title"
                        for span in e.get("spans") or []]
-        lines = [f"<p style='margin:2px 0'><b>{highlight_html(match['listing_title'], title_spans)}</b> "
-                 f"· {match['listing_external_id']} · {fmt.label(match['listing_status'])}</p>"]
+        lines = [tr("<p style='margin:2px 0'><b>{listing_title}</b> · {listing_external_id} · {listing_status}</p>").format(listing_title=highlight_html(match['listing_title'], title_spans), listing_external_id=match['listing_external_id'], listing_status=fmt.label(match['listing_status']))]
         for e in match.get("evidence") or []:
-            lines.append(f"<p style='margin:2px 0'>• <b>{fmt.label(e.get('kind'))}</b>: {e.get('text', '')}"
-                         f" <i>({e.get('field', '')})</i></p>")
+            lines.append(tr("<p style='margin:2px 0'>• <b>{kind}</b>: {text} <i>({field})</i></p>").format(kind=fmt.label(e.get('kind')), text=e.get('text', ''), field=e.get('field', '')))
         self.evidence.setHtml("".join(lines))
         self.record_selected.emit("listing", match["listing_id"])
 
@@ -552,10 +556,10 @@ class RecallsScreen(Screen):
             return
         recall_id, token, client, key = self.recall["id"], self._token, self._context.client, _key()
         self.match_button.setEnabled(False)
-        self.match_count.setText("Matching…")
+        self.match_count.setText(tr("Matching…"))
         self._context.runner.run(lambda: client.post(f"/recalls/{recall_id}/match", idempotency_key=key),
                                  lambda result: self._matched(token, result),
-                                 on_error=lambda exc: self._action_failed(token, exc, "running matching"),
+                                 on_error=lambda exc: self._action_failed(token, exc, tr("running matching")),
                                  owner=self)
 
     def _matched(self, token: int, result: dict[str, Any]) -> None:
@@ -563,8 +567,7 @@ class RecallsScreen(Screen):
         if token != self._token:
             return
         by = ", ".join(f"{n} {c}" for c, n in sorted(result.get("by_confidence", {}).items()))
-        messages.info(f"Matching found {result['candidates']} candidate(s) ({by or 'none'}), "
-                      f"{result['new']} new, in {result['elapsed_ms']:.0f} ms.")
+        messages.info(tr("Matching found {candidates} candidate(s) ({value}), {new} new, in {elapsed_ms:.0f} ms.").format(candidates=result['candidates'], value=by or 'none', new=result['new'], elapsed_ms=result['elapsed_ms']))
         self.load_matches()
         self.load_dashboard()
         self.reload_list_row()
@@ -573,7 +576,7 @@ class RecallsScreen(Screen):
         chosen = [m for m in self.selected_matches() if m.get("status") != ("confirmed" if decision == "confirm"
                                                                              else "rejected")]
         if self.recall is None or not chosen:
-            messages.info("Select one or more matches first (Shift/Ctrl+click to select many).")
+            messages.info(tr("Select one or more matches first (Shift/Ctrl+click to select many)."))
             return
         reason = DecisionDialog.ask(self, decision, len(chosen))
         if reason is None:
@@ -586,7 +589,7 @@ class RecallsScreen(Screen):
         self._context.runner.run(
             lambda: client.post(f"/recalls/{recall_id}/matches/decide", body, idempotency_key=key),
             lambda result: self._decided(token, decision, result),
-            on_error=lambda exc: self._action_failed(token, exc, f"{decision}ing matches"), owner=self)
+            on_error=lambda exc: self._action_failed(token, exc, tr("confirming matches") if decision == "confirm" else tr("rejecting matches")), owner=self)
 
     def _decided(self, token: int, decision: str, result: dict[str, Any]) -> None:
         self._set_enabled()
@@ -595,7 +598,8 @@ class RecallsScreen(Screen):
         decided = result.get("decided") or []
         self.matches.update_records(decided)
         suspended = len(result.get("suspended_listing_ids") or [])
-        messages.info(f"{len(decided)} match(es) {decision}ed" + (f"; {suspended} listing(s) suspended." if suspended
+        messages.info((tr("{decided} match(es) confirmed") if decision == "confirm" else tr("{decided} match(es) rejected")).format(
+            decided=len(decided)) + (tr("; {suspended} listing(s) suspended.").format(suspended=suspended) if suspended
                                                                   else "."))
         self.load_affected()
         self.load_dashboard()
@@ -619,7 +623,7 @@ class RecallsScreen(Screen):
         recall_id, token, client = self.recall["id"], self._token, self._context.client
         self._context.runner.run(lambda: client.get(f"/recalls/{recall_id}/affected-members"),
                                  lambda rows: self._affected_loaded(token, rows),
-                                 on_error=lambda exc: self._failed(token, exc, "loading affected members"),
+                                 on_error=lambda exc: self._failed(token, exc, tr("loading affected members")),
                                  owner=self)
 
     def _affected_loaded(self, token: int, rows: list[dict[str, Any]]) -> None:
@@ -629,16 +633,14 @@ class RecallsScreen(Screen):
         waiting = sum(1 for r in rows if not r.get("notice_id"))
         sellers = sum(1 for r in rows if r.get("why") == "posted")
         self.affected_summary.setText(
-            "No affected members yet: confirm matches first." if not rows else
-            f"{len(rows)} owner(s): {sellers} seller(s) of listed items, {len(rows) - sellers} past buyer(s). "
-            f"{waiting} not notified yet.")
+            tr("No affected members yet: confirm matches first.") if not rows else
+            tr("{rows} owner(s): {sellers} seller(s) of listed items, {value} past buyer(s). {waiting} not notified yet.").format(rows=len(rows), sellers=sellers, value=len(rows) - sellers, waiting=waiting))
         self._set_enabled()
 
     @classmethod
     def confirm_send(cls, parent: QWidget | None, count: int) -> bool:
-        answer = QMessageBox.question(parent, "Send notices",
-                                      f"Send the recall notice to {count} member(s) not notified yet? "
-                                      "Nobody is notified twice.")
+        answer = QMessageBox.question(parent, tr("Send notices"),
+                                      tr("Send the recall notice to {count} member(s) not notified yet? Nobody is notified twice.").format(count=count))
         return answer == QMessageBox.StandardButton.Yes
 
     def send_notices(self) -> None:
@@ -646,7 +648,7 @@ class RecallsScreen(Screen):
             return
         waiting = sum(1 for r in self.affected.records() if not r.get("notice_id"))
         if not waiting:
-            messages.info("Every affected member has been notified already.")
+            messages.info(tr("Every affected member has been notified already."))
             return
         if not self.confirm_send(self, waiting):
             return
@@ -654,14 +656,14 @@ class RecallsScreen(Screen):
         self.send_button.setEnabled(False)
         self._context.runner.run(lambda: client.post(f"/recalls/{recall_id}/notices", idempotency_key=key),
                                  lambda result: self._sent(token, result),
-                                 on_error=lambda exc: self._action_failed(token, exc, "sending notices"),
+                                 on_error=lambda exc: self._action_failed(token, exc, tr("sending notices")),
                                  owner=self)
 
     def _sent(self, token: int, result: dict[str, Any]) -> None:
         self._set_enabled()
         if token != self._token:
             return
-        messages.info(f"{result['sent']} notice(s) sent; {result['already_sent']} member(s) had one already.")
+        messages.info(tr("{sent} notice(s) sent; {already_sent} member(s) had one already.").format(sent=result['sent'], already_sent=result['already_sent']))
         self.load_affected()
         self.load_dashboard()
 
@@ -673,7 +675,7 @@ class RecallsScreen(Screen):
         recall_id, token, client = self.recall["id"], self._token, self._context.client
         self._context.runner.run(lambda: client.get(f"/recalls/{recall_id}/dashboard"),
                                  lambda data: self._dashboard_loaded(token, data),
-                                 on_error=lambda exc: self._failed(token, exc, "loading the recall dashboard"),
+                                 on_error=lambda exc: self._failed(token, exc, tr("loading the recall dashboard")),
                                  owner=self)
 
     def _dashboard_loaded(self, token: int, data: dict[str, Any]) -> None:
@@ -687,13 +689,12 @@ class RecallsScreen(Screen):
             else:
                 label.setText(f"{int(value or 0):,}")
         self.dashboard_hint.setText(
-            f"Removals: {data.get('removals_on_time', 0)} on time, {data.get('removals_late', 0)} late. "
-            + (f"Remove listings by {fmt.when(data.get('removal_due_at'))} "
-               f"({countdown(data.get('removal_due_at'))})." if data.get("removal_due_at") else ""))
+            tr("Removals: {removals_on_time} on time, {removals_late} late. ").format(removals_on_time=data.get('removals_on_time', 0), removals_late=data.get('removals_late', 0))
+            + (tr("Remove listings by {removal_due_at} ({removal_due_at2}).").format(removal_due_at=fmt.when(data.get('removal_due_at')), removal_due_at2=countdown(data.get('removal_due_at'))) if data.get("removal_due_at") else ""))
 
     @classmethod
     def choose_report_path(cls, parent: QWidget | None, suggested: str) -> str | None:
-        path, _filter = QFileDialog.getSaveFileName(parent, "Export recall report", suggested, "CSV files (*.csv)")
+        path, _filter = QFileDialog.getSaveFileName(parent, tr("Export recall report"), suggested, tr("CSV files (*.csv)"))
         return path or None
 
     def export_report(self) -> None:
@@ -709,16 +710,16 @@ class RecallsScreen(Screen):
             Path(path).write_text(text, encoding="utf-8-sig")
             return path
 
-        self._context.runner.run(fetch_and_save, lambda saved: messages.info(f"Report saved to {saved}."),
-                                 on_error=lambda exc: messages.report(exc, "exporting the recall report"),
+        self._context.runner.run(fetch_and_save, lambda saved: messages.info(tr("Report saved to {saved}.").format(saved=saved)),
+                                 on_error=lambda exc: messages.report(exc, tr("exporting the recall report")),
                                  owner=self)
 
     # -- import and new -----------------------------------------------------------------------
 
     @classmethod
     def choose_import_file(cls, parent: QWidget | None) -> str | None:
-        path, _filter = QFileDialog.getOpenFileName(parent, "Import recalls", "",
-                                                    "Recall files (*.json *.csv);;CPSC JSON (*.json);;CSV (*.csv)")
+        path, _filter = QFileDialog.getOpenFileName(parent, tr("Import recalls"), "",
+                                                    tr("Recall files (*.json *.csv);;CPSC JSON (*.json);;CSV (*.csv)"))
         return path or None
 
     def import_file(self, path: str | None = None) -> None:
@@ -739,15 +740,15 @@ class RecallsScreen(Screen):
     def _import_failed(self, exc: Exception, name: str) -> None:
         self.import_button.setEnabled(True)
         if isinstance(exc, OSError):
-            messages.error(f"Could not read {name}: {exc.strerror or exc}", "Choose another file.")
+            messages.error(tr("Could not read {name}: {value}").format(name=name, value=exc.strerror or exc), tr("Choose another file."))
         else:
-            messages.report(exc, f"importing {name}")
+            messages.report(exc, tr("importing {name}").format(name=name))
 
     def _imported(self, result: dict[str, Any]) -> None:
         self.import_button.setEnabled(True)
         created, skipped = result.get("created") or [], result.get("skipped") or []
-        messages.info(f"Imported {len(created)} recall(s)"
-                      + (f"; {len(skipped)} already registered ({', '.join(skipped[:5])})." if skipped else "."))
+        messages.info(tr("Imported {created} recall(s)").format(created=len(created))
+                      + (tr("; {skipped} already registered ({join}).").format(skipped=len(skipped), join=', '.join(skipped[:5])) if skipped else "."))
         self.last_import = result
         self.reload()
 
@@ -759,10 +760,10 @@ class RecallsScreen(Screen):
             return
         client, key = self._context.client, _key()
         self._context.runner.run(lambda: client.post("/recalls", body, idempotency_key=key), self._created,
-                                 on_error=lambda exc: messages.report(exc, "registering the recall"), owner=self)
+                                 on_error=lambda exc: messages.report(exc, tr("registering the recall")), owner=self)
 
     def _created(self, recall: dict[str, Any]) -> None:
-        messages.info(f"Recall {recall['number']} registered.")
+        messages.info(tr("Recall {number} registered.").format(number=recall['number']))
         self._show_recall(recall["id"])
         self.reload()
 
@@ -773,7 +774,7 @@ class RecallsScreen(Screen):
         due = (self.recall or {}).get("removal_due_at")
         if due:
             left = countdown(due)
-            self.clock.setText(f"Removal deadline: {left}")
+            self.clock.setText(tr("Removal deadline: {left}").format(left=left))
             self.clock.setProperty("overdue", left.startswith("overdue"))
         else:
             self.clock.setText("")

@@ -19,6 +19,7 @@ import threading
 import time
 from collections import deque
 
+from console.i18n import tr
 from console.qt import QObject, QTimer, Signal
 from console.service_process import LISTENING_LINE, PROGRESS_PREFIX, ServiceCommand, Spawned, spawn
 
@@ -158,7 +159,7 @@ class BundledService(QObject):
 
     def _timed_out(self) -> None:
         if self._process is not None and not self._ready:
-            self.failed.emit(f"The service did not answer within {START_TIMEOUT_S:.0f} s.\n{self.output_tail}")
+            self.failed.emit(tr("The service did not answer within {start_timeout_s:.0f} s.\n{output_tail}").format(start_timeout_s=START_TIMEOUT_S, output_tail=self.output_tail))
 
     def _on_exited(self, process: subprocess.Popen[bytes], exit_code: int) -> None:
         if process is not self._process or self._stopping:
@@ -166,7 +167,7 @@ class BundledService(QObject):
         self._process = None
         self._deadline.stop()
         was_ready, self._ready = self._ready, False
-        reason = f"The bundled service exited (code {exit_code}).\n{self.output_tail}"
+        reason = tr("The bundled service exited (code {exit_code}).\n{output_tail}").format(exit_code=exit_code, output_tail=self.output_tail)
         if not was_ready:
             self.failed.emit(reason)
             return
@@ -175,8 +176,7 @@ class BundledService(QObject):
         if self._may_restart():
             self.restart()
         else:
-            self.failed.emit(f"The bundled service keeps stopping ({MAX_RESTARTS} restarts "
-                             f"in {RESTART_WINDOW_S:.0f} s).\n{self.output_tail}")
+            self.failed.emit(tr("The bundled service keeps stopping ({max_restarts} restarts in {restart_window_s:.0f} s).\n{output_tail}").format(max_restarts=MAX_RESTARTS, restart_window_s=RESTART_WINDOW_S, output_tail=self.output_tail))
 
     def _may_restart(self) -> bool:
         now = time.monotonic()

@@ -41,6 +41,10 @@ class Options:
 
     #: "system" follows the desktop's light/dark scheme; "light" or "dark" force one.
     THEME = Option("options/theme", "system")
+    #: "system" (Japanese when the desktop's locale is Japanese, else English), "ja" or "en".
+    LANGUAGE = Option("options/language", "system")
+    #: IANA time zone every date and time is shown in (labelled, e.g. "JST").
+    TIME_ZONE = Option("options/time_zone", "Asia/Tokyo")
     #: Action id -> key sequence text, overriding the defaults in ``console.actions``.
     SHORTCUTS: Option[dict[str, str]] = Option("options/shortcuts", {}, "json")
     #: Rows asked for per page of a list (the service allows 1..200).
@@ -58,6 +62,8 @@ class State:
     WINDOW_STATE = Option("state/window_state", QByteArray(), "bytes")
     LAST_SCREEN = Option("state/last_screen", "queue")
     LAST_USERNAME = Option("state/last_username", "")
+    #: The "no font can show Japanese" notice was shown (it is shown once).
+    FONT_NOTICE_SHOWN = Option("state/font_notice_shown", False, "bool")
     #: The queue screen's split between the list and the opened item.
     QUEUE_SPLITTER = Option("state/queue_splitter", QByteArray(), "bytes")
 

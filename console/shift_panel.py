@@ -18,6 +18,7 @@ from typing import Any
 from widgets import formatting as fmt
 from console import messages, queue_messages
 from console.context import ConsoleContext
+from console.i18n import QT_TR_NOOP, tr
 from console.qt import (
     QDialog,
     QDialogButtonBox,
@@ -36,7 +37,7 @@ from widgets.queue_model import duration
 REFRESH_MS = 60_000
 TICK_MS = 1_000
 Record = dict[str, Any]
-KIND_NAMES = {"inquiry": "inquiries", "flag": "flags", "appeal": "appeals"}
+KIND_NAMES = {"inquiry": QT_TR_NOOP("inquiries"), "flag": QT_TR_NOOP("flags"), "appeal": QT_TR_NOOP("appeals")}
 
 
 class HandoverNoteDialog(QDialog):
@@ -45,16 +46,16 @@ class HandoverNoteDialog(QDialog):
     def __init__(self, parent: QWidget | None, held: int) -> None:
         super().__init__(parent)
         self.setObjectName("HandoverNoteDialog")
-        self.setWindowTitle("Clock out — handover note")
-        text = ("Leave a note for the next shift: what is half done, what to watch. "
-                + (f"Your {held} claimed item(s) go back to the queue with this note."
-                   if held else "You hold no items."))
+        self.setWindowTitle(tr("Clock out — handover note"))
+        text = (tr("Leave a note for the next shift: what is half done, what to watch. ")
+                + (tr("Your {held} claimed item(s) go back to the queue with this note.").format(held=held)
+                   if held else tr("You hold no items.")))
         intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText("Handover note (optional)")
+        self.note.setPlaceholderText(tr("Handover note (optional)"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Clock out")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Clock out"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -88,18 +89,18 @@ class ShiftPanel(QWidget):
         self._current: Record | None = None
         self._received = 0.0
         self._request = 0
-        self.summary = "Shift: loading…"
+        self.summary = tr("Shift: loading…")
 
-        self.heading = QLabel("Loading the shift…", self)
+        self.heading = QLabel(tr("Loading the shift…"), self)
         self.heading.setObjectName("DetailHeading")
         self.heading.setWordWrap(True)
         self.me_label = QLabel(self)
         self.me_label.setWordWrap(True)
-        self.clock_in_button = QPushButton("Clock in", self)
-        self.clock_in_button.setToolTip("Clock in to the running shift (Ctrl+Shift+I)")
+        self.clock_in_button = QPushButton(tr("Clock in"), self)
+        self.clock_in_button.setToolTip(tr("Clock in to the running shift (Ctrl+Shift+I)"))
         self.clock_in_button.clicked.connect(self.clock_in)
-        self.clock_out_button = QPushButton("Clock out…", self)
-        self.clock_out_button.setToolTip("Clock out with a handover note (Ctrl+Shift+O)")
+        self.clock_out_button = QPushButton(tr("Clock out…"), self)
+        self.clock_out_button.setToolTip(tr("Clock out with a handover note (Ctrl+Shift+O)"))
         self.clock_out_button.clicked.connect(self.clock_out)
         self.people = QLabel(self)
         self.people.setObjectName("ScreenHint")
@@ -112,7 +113,7 @@ class ShiftPanel(QWidget):
         buttons.addWidget(self.clock_in_button)
         buttons.addWidget(self.clock_out_button)
         buttons.addStretch(1)
-        handover_title = QLabel("Handover from the last shift", self)
+        handover_title = QLabel(tr("Handover from the last shift"), self)
         handover_title.setObjectName("SectionTitle")
         font = handover_title.font()
         font.setBold(True)
@@ -186,16 +187,16 @@ class ShiftPanel(QWidget):
 
     def clock_in(self) -> None:
         if self.clocked_in:
-            messages.info("You are already clocked in.")
+            messages.info(tr("You are already clocked in."))
             return
         client = self._context.client
         self.clock_in_button.setEnabled(False)
         self._context.runner.run(lambda: client.post("/attendance/clock-in"), self._clocked_in,
-                                 on_error=self._clock_failed("clocking in"), owner=self)
+                                 on_error=self._clock_failed(tr("clocking in")), owner=self)
 
     def clock_out(self, held: int = 0) -> None:
         if not self.clocked_in:
-            messages.info("You are not clocked in.")
+            messages.info(tr("You are not clocked in."))
             return
         note = HandoverNoteDialog.ask(self.window(), held)
         if note is None:
@@ -203,18 +204,18 @@ class ShiftPanel(QWidget):
         client = self._context.client
         self.clock_out_button.setEnabled(False)
         self._context.runner.run(lambda: client.post("/attendance/clock-out", {"note": note or None}),
-                                 self._clocked_out, on_error=self._clock_failed("clocking out"), owner=self)
+                                 self._clocked_out, on_error=self._clock_failed(tr("clocking out")), owner=self)
 
     def _clocked_in(self, attendance: Record) -> None:
         left = attendance.get("seconds_left")
-        messages.info("Clocked in." + (f" The shift ends in {duration(left)}." if left else ""))
+        messages.info(tr("Clocked in.") + (tr(" The shift ends in {left}.").format(left=duration(left)) if left else ""))
         self.refresh()
         self.attendance_changed.emit(True)
 
     def _clocked_out(self, result: Record) -> None:
         released = result.get("released_item_ids") or []
-        messages.info(f"Clocked out; {len(released)} item(s) went back to the queue with your note."
-                      if released else "Clocked out.")
+        messages.info(tr("Clocked out; {released} item(s) went back to the queue with your note.").format(released=len(released))
+                      if released else tr("Clocked out."))
         self.refresh()
         self.attendance_changed.emit(False)
 
@@ -238,7 +239,7 @@ class ShiftPanel(QWidget):
     def _failed(self, request: int, exc: Exception) -> None:
         if request == self._request:
             self._set_buttons(self._current)
-            messages.report(exc, "loading the shift")
+            messages.report(exc, tr("loading the shift"))
 
     def _set_buttons(self, current: Record | None) -> None:
         me = (current or {}).get("me")
@@ -256,23 +257,23 @@ class ShiftPanel(QWidget):
         me = current.get("me")
         if shifts:
             shift = shifts[0]
-            name = str(shift["shift"]["name"]).capitalize()
+            name = fmt.label(shift["shift"]["name"]).capitalize()
             left = max(0, self._left(shift.get("seconds_left")))
             hours = shift_hours(shift)
-            self.heading.setText(f"{name} shift {hours} · {duration(left)} left")
-            summary = f"{name} shift · {duration(left)} left"
+            self.heading.setText(tr("{name} shift {hours} · {left} left").format(name=name, hours=hours, left=duration(left)))
+            summary = tr("{name} shift · {left} left").format(name=name, left=duration(left))
         else:
-            self.heading.setText("No shift is running now")
-            summary = "No shift running"
+            self.heading.setText(tr("No shift is running now"))
+            summary = tr("No shift running")
         if me:
             mine_left = self._left(me.get("seconds_left")) if me.get("seconds_left") is not None else None
-            self.me_label.setText(f"You clocked in at {fmt.when(me.get('clocked_in_at'))[-5:]}"
-                                  + (f"; your shift ends in {duration(max(0, mine_left))}."
+            self.me_label.setText(tr("You clocked in at {value}").format(value=fmt.clock(me.get('clocked_in_at')))
+                                  + (tr("; your shift ends in {duration}.").format(duration=duration(max(0, mine_left)))
                                      if mine_left is not None else "."))
-            summary += " · clocked in"
+            summary += tr(" · clocked in")
         else:
-            self.me_label.setText("You are not clocked in. Clock in to take work from the queue.")
-            summary += " · not clocked in"
+            self.me_label.setText(tr("You are not clocked in. Clock in to take work from the queue."))
+            summary += tr(" · not clocked in")
         if summary != self.summary:
             self.summary = summary
             self.summary_changed.emit(summary)
@@ -280,20 +281,20 @@ class ShiftPanel(QWidget):
     def _show_people(self, current: Record) -> None:
         lines = []
         for shift in current.get("shifts") or []:
-            on_duty = ", ".join(p["display_name"] for p in shift.get("on_duty") or []) or "nobody yet"
+            on_duty = ", ".join(p["display_name"] for p in shift.get("on_duty") or []) or tr("nobody yet")
             on_ids = {p["id"] for p in shift.get("on_duty") or []}
             absent = ", ".join(p["display_name"] for p in shift.get("scheduled") or [] if p["id"] not in on_ids)
-            lines.append(f"<b>On duty:</b> {html.escape(on_duty)}")
+            lines.append(tr("<b>On duty:</b> {on_duty}").format(on_duty=html.escape(on_duty)))
             if absent:
-                lines.append(f"<b>Scheduled, not clocked in:</b> {html.escape(absent)}")
+                lines.append(tr("<b>Scheduled, not clocked in:</b> {absent}").format(absent=html.escape(absent)))
         self.people.setText("<br>".join(lines))
 
     def _handover_loaded(self, summary: Record) -> None:
         self.handover.setHtml(handover_html(summary))
 
     def _handover_failed(self, exc: Exception) -> None:
-        self.handover.setHtml("<p style='color:gray'>The handover summary could not be loaded.</p>")
-        messages.report(exc, "loading the handover summary")
+        self.handover.setHtml(tr("<p style='color:gray'>The handover summary could not be loaded.</p>"))
+        messages.report(exc, tr("loading the handover summary"))
 
 
 def shift_hours(shift: Record) -> str:
@@ -311,32 +312,28 @@ def shift_hours(shift: Record) -> str:
 def handover_html(summary: Record) -> str:
     """The handover summary as simple HTML: previous shift, counts, notes, items."""
     def counts(values: dict[str, int]) -> str:
-        return ", ".join(f"{n} {KIND_NAMES.get(k, k)}" for k, n in sorted(values.items())) or "none"
+        return ", ".join(tr("{n} {kind}").format(n=n, kind=tr(KIND_NAMES[k]) if k in KIND_NAMES else k) for k, n in sorted(values.items())) or tr("none")
 
     parts = []
     previous = summary.get("previous_shift")
     if previous:
-        parts.append(f"<p><b>{html.escape(str(previous['name']).capitalize())} shift</b> "
-                     f"{fmt.when(previous.get('start'))} – {fmt.when(previous.get('end'))[-5:]}</p>")
+        parts.append(tr("<p><b>{escape} shift</b> {start} – {value}</p>").format(escape=html.escape(fmt.label(previous['name']).capitalize()), start=fmt.when(previous.get('start')), value=fmt.clock(previous.get('end'))))
     else:
-        parts.append("<p>No shift has ended yet.</p>")
-    parts.append(f"<p>Open now: <b>{counts(summary.get('open') or {})}</b><br>"
-                 f"Past their SLA now: <b style='color:#d03a4f'>{counts(summary.get('breached_now') or {})}</b><br>"
-                 f"Breached during that shift: {counts(summary.get('breached_during_shift') or {})}</p>")
+        parts.append(tr("<p>No shift has ended yet.</p>"))
+    parts.append(tr("<p>Open now: <b>{counts}</b><br>Past their SLA now: <b style='color:#d03a4f'>{counts2}</b><br>Breached during that shift: {counts3}</p>").format(counts=counts(summary.get('open') or {}), counts2=counts(summary.get('breached_now') or {}), counts3=counts(summary.get('breached_during_shift') or {})))
     notes = summary.get("notes") or []
     if notes:
-        parts.append("<p><b>Notes</b></p>")
+        parts.append(tr("<p><b>Notes</b></p>"))
         for note in notes:
-            parts.append(f"<p>{html.escape(str(note.get('staff_name')))} at {fmt.when(note.get('clock_out_at'))[-5:]}:"
-                         f"<br>{html.escape(str(note.get('note'))).replace(chr(10), '<br>')}</p>")
+            parts.append(tr("<p>{escape} at {value}:<br>{replace}</p>").format(escape=html.escape(str(note.get('staff_name'))), value=fmt.clock(note.get('clock_out_at')), replace=html.escape(str(note.get('note'))).replace(chr(10), '<br>')))
     else:
-        parts.append("<p style='color:gray'>No handover notes.</p>")
+        parts.append(tr("<p style='color:gray'>No handover notes.</p>"))
     items = summary.get("handed_over") or []
     if items:
-        parts.append(f"<p><b>Handed over ({len(items)})</b></p><ul>")
+        parts.append(tr("<p><b>Handed over ({items})</b></p><ul>").format(items=len(items)))
         for item in items[:30]:
             parts.append(f"<li>{html.escape(str(item.get('kind')))} — {html.escape(str(item.get('title')))}"
-                         f"{': <i>' + html.escape(str(item['handover_note'])) + '</i>' if item.get('handover_note') else ''}"
+                         f"{tr(': <i>') + html.escape(str(item['handover_note'])) + '</i>' if item.get('handover_note') else ''}"
                          "</li>")
         parts.append("</ul>")
     return "".join(parts)

@@ -4,6 +4,7 @@ can never disagree with the menus."""
 from __future__ import annotations
 
 from console.actions import ActionRegistry
+from console.i18n import tr
 from console.qt import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 
@@ -11,14 +12,14 @@ class ShortcutHelp(QDialog):
     def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ShortcutHelp")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
         self.resize(460, 440)
-        intro = QLabel("Every command and its key. Change keys in the settings file "
-                       "(options/shortcuts, e.g. {\"list.refresh\": \"Ctrl+R\"}).", self)
+        intro = QLabel(tr("Every command and its key. Change keys in the settings file "
+                       "(options/shortcuts, e.g. {\"list.refresh\": \"Ctrl+R\"})."), self)
         intro.setWordWrap(True)
         intro.setObjectName("ScreenHint")
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["Command", "Shortcut"])
+        self.tree.setHeaderLabels([tr("Command"), tr("Shortcut")])
         self.tree.setRootIsDecorated(True)
         menus: dict[str, QTreeWidgetItem] = {}
         for menu, command, shortcut in registry.shortcut_rows():

@@ -3,6 +3,7 @@ progress on a first run) and, if that fails, a clear reason and a choice."""
 
 from __future__ import annotations
 
+from console.i18n import tr
 from console.qt import (
     QLabel,
     QMessageBox,
@@ -20,12 +21,12 @@ class StartupWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StartupWindow")
-        self.setWindowTitle("Starting Anzen")
+        self.setWindowTitle(tr("Starting Anzen"))
         self.setWindowIcon(app_icon())
         self.setFixedWidth(420)
-        title = QLabel("Anzen", self)
+        title = QLabel(tr("Anzen"), self)
         title.setObjectName("StartupTitle")
-        self.status = QLabel("Starting the service…", self)
+        self.status = QLabel(tr("Starting the service…"), self)
         self.status.setObjectName("StartupStatus")
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -43,7 +44,7 @@ class StartupWindow(QWidget):
         self.progress.setRange(0, 0)
 
     def set_progress(self, percent: int, text: str) -> None:
-        self.status.setText(f"Preparing demo data: {text}" if percent < 100 else "Starting the service…")
+        self.status.setText(tr("Preparing demo data: {text}").format(text=text) if percent < 100 else tr("Starting the service…"))
         self.progress.setRange(0, 100)
         self.progress.setValue(percent)
 
@@ -54,10 +55,10 @@ class StartupError:
     @classmethod
     def ask_retry(cls, text: str, details: str = "", parent: QWidget | None = None) -> bool:
         """Show what went wrong; ``True`` when the user wants to try again."""
-        box = QMessageBox(QMessageBox.Icon.Critical, "Anzen could not start", text,
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("Anzen could not start"), text,
                           QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close, parent)
-        box.setInformativeText("Try again, or close Anzen. If this keeps happening, "
-                               "send the details to your IT contact.")
+        box.setInformativeText(tr("Try again, or close Anzen. If this keeps happening, "
+                               "send the details to your IT contact."))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if details:
             box.setDetailedText(details)

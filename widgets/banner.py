@@ -3,6 +3,7 @@ optionally, offers one thing to do about it (retry, dismiss)."""
 
 from __future__ import annotations
 
+from console.i18n import tr
 from console.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget, Signal, Qt
 
 
@@ -24,7 +25,7 @@ class Banner(QFrame):
         self._action = QPushButton(self)
         self._action.setObjectName("BannerAction")
         self._action.clicked.connect(self.action_triggered)
-        self._close = QPushButton("Dismiss", self)
+        self._close = QPushButton(tr("Dismiss"), self)
         self._close.setObjectName("BannerDismiss")
         self._close.setFlat(True)
         self._close.setVisible(dismissable)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from console.i18n import tr
 from console.qt import (
     QFormLayout,
     QFrame,
@@ -51,7 +52,7 @@ class DetailView(QScrollArea):
         layout.addWidget(self._long_text, 1)
         layout.addStretch(0)
         self.setWidget(body)
-        self.show_placeholder("Select a row to see its details.")
+        self.show_placeholder(tr("Select a row to see its details."))
 
     @property
     def heading(self) -> str:

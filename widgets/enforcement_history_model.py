@@ -15,13 +15,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from console.i18n import QT_TR_NOOP, tr
 from console.qt import QObject, Qt
 from widgets import formatting as fmt
 from widgets.static_table_model import StaticTableModel
 
 Record = Mapping[str, Any]
 
-COLUMNS = ("When", "About", "Event", "Detail", "By", "State")
+COLUMNS = (QT_TR_NOOP("When"), QT_TR_NOOP("About"), QT_TR_NOOP("Event"), QT_TR_NOOP("Detail"), QT_TR_NOOP("By"), QT_TR_NOOP("State"))
 #: The row's kind ("takedown", "flag", "appeal", "strike", "sanction").
 KIND_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -48,7 +49,7 @@ def staff_label(staff: StaffRef | None) -> str:
     """The staff member's name, or their id when the answer had no name."""
     if staff is None:
         return ""
-    return staff.name or f"staff #{staff.id}"
+    return staff.name or tr("staff #{id}").format(id=staff.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +73,12 @@ def takedown_state(takedown: Record) -> tuple[str, str]:
     """(words, status word) for a takedown."""
     if takedown.get("reversed_at"):
         reason = takedown.get("reversal_reason") or ""
-        return f"Reinstated {fmt.when(takedown['reversed_at'])}" + (f" — {reason}" if reason else ""), "reinstated"
+        return tr("Reinstated {reversed_at}").format(reversed_at=fmt.when(takedown['reversed_at'])) + (f" — {reason}" if reason else ""), "reinstated"
     if takedown.get("expired"):
-        return "Temporary, time is up — reinstatement pending", "expired"
+        return tr("Temporary, time is up — reinstatement pending"), "expired"
     if takedown.get("expires_at"):
-        return f"Temporary, until {fmt.when(takedown['expires_at'])}", "temporary"
-    return "In force", "in_force"
+        return tr("Temporary, until {expires_at}").format(expires_at=fmt.when(takedown['expires_at'])), "temporary"
+    return tr("In force"), "in_force"
 
 
 def _takedown(takedown: Record, about: str) -> Event:
@@ -86,43 +87,43 @@ def _takedown(takedown: Record, about: str) -> Event:
     if takedown.get("note"):
         detail += f": {takedown['note']}"
     if takedown.get("batch_id"):
-        detail += " (bulk)"
-    return Event("takedown", int(takedown["id"]), str(takedown.get("created_at") or ""), about, "Taken down",
+        detail += tr(" (bulk)")
+    return Event("takedown", int(takedown["id"]), str(takedown.get("created_at") or ""), about, tr("Taken down"),
                  detail, staff_of(takedown, "actor"), state, status, takedown)
 
 
 def events_of(history: Record) -> list[Event]:
     """Every event in a listing's enforcement answer, newest first."""
     listing_id = history.get("listing_id")
-    events: list[Event] = [_takedown(t, "This listing") for t in history.get("takedowns") or []]
+    events: list[Event] = [_takedown(t, tr("This listing")) for t in history.get("takedowns") or []]
     for flag in history.get("flags") or []:
-        detail = f"{fmt.label(flag.get('policy'))}, score {float(flag.get('score') or 0):.2f}, {fmt.label(flag.get('source'))}"
+        detail = tr("{policy}, score {float:.2f}, {source}").format(policy=fmt.label(flag.get('policy')), float=float(flag.get('score') or 0), source=fmt.label(flag.get('source')))
         if flag.get("decision_reason"):
             detail += f" — {flag['decision_reason']}"
-        events.append(Event("flag", int(flag["id"]), str(flag.get("created_at") or ""), "This listing", "Flagged",
+        events.append(Event("flag", int(flag["id"]), str(flag.get("created_at") or ""), tr("This listing"), tr("Flagged"),
                             detail, staff_of(flag, "decided_by"), fmt.label(flag.get("status")).capitalize(),
                             str(flag.get("status") or ""), flag))
     for appeal in history.get("appeals") or []:
         detail = str(appeal.get("statement") or "")
         if appeal.get("decision_reason"):
-            detail += f" — decision: {appeal['decision_reason']}"
-        events.append(Event("appeal", int(appeal["id"]), str(appeal.get("created_at") or ""), "This listing",
-                            "Appeal", detail, staff_of(appeal, "decided_by") or staff_of(appeal, "filed_by"),
+            detail += tr(" — decision: {decision_reason}").format(decision_reason=appeal['decision_reason'])
+        events.append(Event("appeal", int(appeal["id"]), str(appeal.get("created_at") or ""), tr("This listing"),
+                            tr("Appeal"), detail, staff_of(appeal, "decided_by") or staff_of(appeal, "filed_by"),
                             fmt.label(appeal.get("status")).capitalize(), str(appeal.get("status") or ""), appeal))
     seller = history.get("seller") or {}
     for takedown in seller.get("recent_takedowns") or []:
         if takedown.get("listing_id") != listing_id:
-            events.append(_takedown(takedown, f"Seller's listing {takedown.get('listing_id')}"))
+            events.append(_takedown(takedown, tr("Seller's listing {listing_id}").format(listing_id=takedown.get('listing_id'))))
     for strike in seller.get("strikes") or []:
         removed = strike.get("removed_at")
-        state = f"Removed — {strike.get('removed_reason') or ''}".rstrip(" —") if removed else "Counts"
-        events.append(Event("strike", int(strike["id"]), str(strike.get("created_at") or ""), "Seller", "Strike",
-                            f"{fmt.label(strike.get('policy'))}, {strike.get('weight', 0)} point(s)", None, state,
+        state = tr("Removed — {value}").format(value=strike.get('removed_reason') or '').rstrip(" —") if removed else tr("Counts")
+        events.append(Event("strike", int(strike["id"]), str(strike.get("created_at") or ""), tr("Seller"), tr("Strike"),
+                            tr("{policy}, {weight} point(s)").format(policy=fmt.label(strike.get('policy')), weight=strike.get('weight', 0)), None, state,
                             "removed" if removed else "live", strike))
     for sanction in seller.get("sanctions") or []:
         lifted = sanction.get("lifted_at")
-        state = f"Lifted {fmt.when(lifted)}" if lifted else "In force"
-        events.append(Event("sanction", int(sanction["id"]), str(sanction.get("created_at") or ""), "Seller",
+        state = tr("Lifted {lifted}").format(lifted=fmt.when(lifted)) if lifted else tr("In force")
+        events.append(Event("sanction", int(sanction["id"]), str(sanction.get("created_at") or ""), tr("Seller"),
                             fmt.label(sanction.get("kind")).capitalize(), str(sanction.get("reason") or ""),
                             staff_of(sanction, "actor"), state, "lifted" if lifted else "in_force", sanction))
     events.sort(key=lambda e: e.at, reverse=True)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from console.i18n import QT_TR_NOOP, tr
 from widgets import formatting as fmt
 from console.qt import (
     QGridLayout,
@@ -28,20 +29,20 @@ from widgets.static_table_model import StaticTableModel
 
 #: Ledger entry kind -> what the step means to an agent.
 STEP_TEXT: dict[str, str] = {
-    "payment": "Paid — held in escrow",
-    "shipped": "Shipped",
-    "received": "Received by buyer",
-    "dispute": "Disputed — on hold",
-    "release": "Released to seller",
-    "refund": "Refunded to buyer",
-    "cancel": "Cancelled",
+    "payment": QT_TR_NOOP("Paid — held in escrow"),
+    "shipped": QT_TR_NOOP("Shipped"),
+    "received": QT_TR_NOOP("Received by buyer"),
+    "dispute": QT_TR_NOOP("Disputed — on hold"),
+    "release": QT_TR_NOOP("Released to seller"),
+    "refund": QT_TR_NOOP("Refunded to buyer"),
+    "cancel": QT_TR_NOOP("Cancelled"),
 }
 #: Ledger kinds as tones for the step pill.
 for _kind, _tone in (("payment", "neutral"), ("dispute", "bad"), ("release", "good"), ("refund", "warn"),
                      ("cancel", "neutral")):
     status_delegate.TONES.setdefault(_kind, _tone)
 
-COLUMNS = ("When", "Step", "Amount", "Held after", "By", "Note")
+COLUMNS = (QT_TR_NOOP("When"), QT_TR_NOOP("Step"), QT_TR_NOOP("Amount"), QT_TR_NOOP("Held after"), QT_TR_NOOP("By"), QT_TR_NOOP("Note"))
 STEP_COLUMN = 1
 #: The money columns ("Amount", "Held after"), right-aligned.
 AMOUNT_COLUMNS = (2, 3)
@@ -84,7 +85,7 @@ class EscrowTimelineModel(StaticTableModel[_Step]):
         amount = int(entry.get("amount") or 0)
         values = (
             fmt.when(entry.get("created_at")),
-            STEP_TEXT.get(kind, fmt.label(kind)),
+            tr(STEP_TEXT[kind]) if kind in STEP_TEXT else fmt.label(kind),
             fmt.yen(amount) if amount else "—",
             fmt.yen(row.held),
             str(entry.get("actor_label") or ""),
@@ -102,7 +103,7 @@ class EscrowTimelineModel(StaticTableModel[_Step]):
 class EscrowTimeline(QWidget):
     """Figures (paid, held, released, refunded) over the ledger table."""
 
-    FIGURES = (("paid", "Paid"), ("held", "Still held"), ("released", "Released"), ("refunded", "Refunded"))
+    FIGURES = (("paid", QT_TR_NOOP("Paid")), ("held", QT_TR_NOOP("Still held")), ("released", QT_TR_NOOP("Released")), ("refunded", QT_TR_NOOP("Refunded")))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,7 +115,7 @@ class EscrowTimeline(QWidget):
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(0)
         for column, (key, title) in enumerate(self.FIGURES):
-            caption = QLabel(title, self)
+            caption = QLabel(tr(title), self)
             caption.setObjectName("FigureCaption")
             value = QLabel("—", self)
             value.setObjectName("FigureValue")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from widgets import wording
 
 
 def yen(value: Any) -> str:
@@ -16,22 +19,77 @@ def yen(value: Any) -> str:
         return str(value)
 
 
-def when(value: Any) -> str:
-    """An ISO timestamp in the desk's local time, to the minute."""
+#: The staff member's time zone (``Options.TIME_ZONE``; JST unless changed).
+DEFAULT_ZONE = "Asia/Tokyo"
+_zone: tzinfo = ZoneInfo(DEFAULT_ZONE)
+
+
+def set_time_zone(name: str) -> None:
+    """Show times in the IANA zone ``name`` (unknown names keep JST)."""
+    global _zone
+    try:
+        _zone = ZoneInfo(name or DEFAULT_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        _zone = ZoneInfo(DEFAULT_ZONE)
+
+
+def time_zone() -> tzinfo:
+    return _zone
+
+
+def _stamp(value: Any) -> datetime | None:
     if not value:
-        return ""
+        return None
     try:
         stamp = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
-        return str(value)
-    if stamp.tzinfo is not None:
-        stamp = stamp.astimezone()
-    return stamp.strftime("%Y-%m-%d %H:%M")
+        return None
+    if stamp.tzinfo is None:  # the service sends UTC
+        stamp = stamp.replace(tzinfo=timezone.utc)
+    return stamp.astimezone(_zone)
+
+
+def zone_name(stamp: datetime | None = None) -> str:
+    """The zone's abbreviation ("JST"), or its UTC offset when it has none."""
+    stamp = stamp or datetime.now(_zone)
+    name = stamp.strftime("%Z")
+    return name if name and not name.startswith(("+", "-")) else "UTC" + stamp.strftime("%z")[:3]
+
+
+def when(value: Any) -> str:
+    """An ISO timestamp in the staff member's zone, to the minute and labelled:
+    ``2026-11-20 19:00 JST``. The one date-time format of the console."""
+    stamp = _stamp(value)
+    if stamp is None:
+        return "" if not value else str(value)
+    return f"{stamp:%Y-%m-%d %H:%M} {zone_name(stamp)}"
+
+
+def day(value: Any) -> str:
+    """The date alone, in the staff member's zone: ``2026-11-20``."""
+    stamp = _stamp(value)
+    if stamp is None:
+        return "" if not value else str(value)[:10]
+    return f"{stamp:%Y-%m-%d}"
+
+
+def clock(value: Any) -> str:
+    """The time of day alone, labelled: ``19:00 JST``."""
+    stamp = _stamp(value)
+    if stamp is None:
+        return "" if not value else str(value)
+    return f"{stamp:%H:%M} {zone_name(stamp)}"
 
 
 def label(value: Any) -> str:
-    """``waiting_on_member`` -> ``waiting on member``."""
-    return "" if value is None else str(value).replace("_", " ")
+    """A service code in the console's words: ``waiting_on_member`` -> "waiting on member"."""
+    return wording.label(value)
+
+
+def person(name: Any) -> str:
+    """A person's name as the service holds it. Japanese names are stored
+    family name first (田中 葵), which is how they are shown; nothing is reordered."""
+    return "" if name is None else str(name)
 
 
 def score(value: Any) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from console.i18n import QT_TR_NOOP, tr
 from console.qt import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from widgets.paged_model import Fetcher, Page, PagedRowsModel
 from widgets.roles import COUNTDOWN_ROLE, ITEM_ROLE, URGENCY_ROLE
@@ -33,7 +34,7 @@ Matcher = Callable[[Item], bool]
 SortKey = Callable[[Item], Any]
 
 AT_RISK_SECONDS = 3600
-KIND_TITLES = {"inquiry": "Inquiry", "flag": "Flag", "appeal": "Appeal"}
+KIND_TITLES = {"inquiry": QT_TR_NOOP("Inquiry"), "flag": QT_TR_NOOP("Flag"), "appeal": QT_TR_NOOP("Appeal")}
 
 
 def duration(seconds: float) -> str:
@@ -43,11 +44,11 @@ def duration(seconds: float) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     if days:
-        return f"{days}d {hours}h"
+        return tr("{days}d {hours}h").format(days=days, hours=hours)
     if hours:
-        return f"{hours}h {minutes:02d}m"
+        return tr("{hours}h {minutes:02d}m").format(hours=hours, minutes=minutes)
     if minutes:
-        return f"{minutes}m {secs:02d}s"
+        return tr("{minutes}m {secs:02d}s").format(minutes=minutes, secs=secs)
     return f"{secs}s"
 
 
@@ -69,8 +70,8 @@ class Columns:
     """Column numbers, in display order."""
 
     KIND, PRIORITY, DUE, CLAIM, TITLE, WHO, CATEGORY, STATUS, AGE = range(9)
-    TITLES = ("Kind", "Priority", "SLA due", "Claimed by", "Title", "Member / listing", "Policy / category",
-              "Status", "Age")
+    TITLES = (QT_TR_NOOP("Kind"), QT_TR_NOOP("Priority"), QT_TR_NOOP("SLA due"), QT_TR_NOOP("Claimed by"), QT_TR_NOOP("Title"), QT_TR_NOOP("Member / listing"), QT_TR_NOOP("Policy / category"),
+              QT_TR_NOOP("Status"), QT_TR_NOOP("Age"))
     WIDTHS = (64, 64, 110, 190, 300, 170, 130, 130, 70)
 
 
@@ -267,7 +268,8 @@ class QueueModel(PagedRowsModel[QueueRow]):
     def _text(self, row: QueueRow, column: int) -> str:
         item = row.item
         if column == Columns.KIND:
-            return KIND_TITLES.get(str(item.get("kind")), str(item.get("kind") or ""))
+            kind = str(item.get("kind") or "")
+            return tr(KIND_TITLES[kind]) if kind in KIND_TITLES else kind
         if column == Columns.PRIORITY:
             severity = item.get("severity") or 0
             if item.get("kind") == "flag":
@@ -275,15 +277,15 @@ class QueueModel(PagedRowsModel[QueueRow]):
             return str(severity)
         if column == Columns.DUE:
             left = row.due_at - self._clock()
-            return f"{duration(left)} over" if left <= 0 else f"in {duration(left)}"
+            return tr("{left} over").format(left=duration(left)) if left <= 0 else tr("in {left}").format(left=duration(left))
         if column == Columns.TITLE:
             return str(item.get("title") or "")
         if column == Columns.WHO:
             parts = []
             if item.get("member_id") is not None:
-                parts.append(str(item.get("member_name") or f"member {item['member_id']}"))
+                parts.append(str(item.get("member_name") or tr("member {member_id}").format(member_id=item['member_id'])))
             if item.get("listing_id") is not None:
-                parts.append(str(item.get("listing_title") or f"listing {item['listing_id']}"))
+                parts.append(str(item.get("listing_title") or tr("listing {listing_id}").format(listing_id=item['listing_id'])))
             return " · ".join(parts)
         if column == Columns.CATEGORY:
             return str(item.get("category") or "").replace("_", " ")
@@ -295,7 +297,7 @@ class QueueModel(PagedRowsModel[QueueRow]):
             left = self._claim_left(row)
             if left is None:
                 return ""
-            who = "You" if item.get("mine") else str(item.get("claimed_by_name") or "someone")
+            who = tr("You") if item.get("mine") else str(item.get("claimed_by_name") or "someone")
             return f"{who} · {lease(left)}"
         return ""
 
@@ -303,16 +305,16 @@ class QueueModel(PagedRowsModel[QueueRow]):
         item = row.item
         if column == Columns.DUE:
             kind = str(item.get("sla_kind") or "").replace("_", " ")
-            return f"{kind} due {item.get('sla_due', '')}".strip()
+            return tr("{kind} due {sla_due}").format(kind=kind, sla_due=item.get('sla_due', '')).strip()
         if column == Columns.CLAIM:
             note = item.get("handover_note")
             left = self._claim_left(row)
             text = ""
             if left is not None:
-                text = f"Claimed by {item.get('claimed_by_name')}; the lease lapses in {lease(left)} unless renewed."
+                text = tr("Claimed by {claimed_by_name}; the lease lapses in {left} unless renewed.").format(claimed_by_name=item.get('claimed_by_name'), left=lease(left))
             if note:
-                text += f"\nHandover note from {item.get('handover_by_name') or 'a colleague'}: {note}"
-            return text.strip() or "Unclaimed"
+                text += f"\nHandover note from {item.get('handover_by_name') or tr('a colleague')}: {note}"
+            return text.strip() or tr("Unclaimed")
         if column == Columns.PRIORITY:
-            return "Severity" + (" · detector score" if item.get("kind") == "flag" else "")
+            return tr("Severity") + (tr(" · detector score") if item.get("kind") == "flag" else "")
         return self._text(row, column)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from console.i18n import QT_TR_NOOP, tr
 from widgets import formatting as fmt
 from console.qt import QColor, QObject, QPainter, QPaintEvent, QRectF, QSize, Qt, QWidget
 from widgets import status_delegate
@@ -24,15 +25,15 @@ DIRECTIONS = ("received", "given")
 
 
 def _direction(value: Any) -> str:
-    return {"buyer_to_seller": "as seller", "seller_to_buyer": "as buyer"}.get(str(value), fmt.label(value))
+    return {"buyer_to_seller": tr("as seller"), "seller_to_buyer": tr("as buyer")}.get(str(value), fmt.label(value))
 
 
 RATING_COLUMNS: tuple[Column, ...] = (
-    Column("created_at", "Date", fmt.when, width=125),
-    Column("score", "Score", width=70),
-    Column("other", "From / to", width=140),
-    Column("role", "Member was", width=100),
-    Column("comment", "Comment"),
+    Column("created_at", QT_TR_NOOP("Date"), fmt.when, width=125),
+    Column("score", QT_TR_NOOP("Score"), width=70),
+    Column("other", QT_TR_NOOP("From / to"), width=140),
+    Column("role", QT_TR_NOOP("Member was"), width=100),
+    Column("comment", QT_TR_NOOP("Comment")),
 )
 
 
@@ -85,8 +86,7 @@ class RatingTrend(QWidget):
 
     def set_points(self, trend: Sequence[Mapping[str, Any]]) -> None:
         self._points = [(int(p.get("good", 0)), int(p.get("normal", 0)), int(p.get("bad", 0))) for p in trend]
-        tips = [f"{fmt.when(p.get('start'))[:10]} – {fmt.when(p.get('end'))[:10]}: "
-                f"{p.get('good', 0)} good, {p.get('normal', 0)} normal, {p.get('bad', 0)} bad" for p in trend]
+        tips = [tr("{value} – {value2}: {good} good, {normal} normal, {bad} bad").format(value=fmt.day(p.get('start')), value2=fmt.day(p.get('end')), good=p.get('good', 0), normal=p.get('normal', 0), bad=p.get('bad', 0)) for p in trend]
         self.setToolTip("\n".join(tips))
         self.update()
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
+from console.i18n import QT_TR_NOOP, tr
 from widgets import formatting as fmt
 from console.qt import QModelIndex, QObject, QPersistentModelIndex, Qt
 from widgets import status_delegate
@@ -52,8 +53,8 @@ def countdown(due: Any, now: datetime | None = None) -> str:
     days, rest = divmod(span, 86_400)
     hours, rest = divmod(rest, 3_600)
     minutes = rest // 60
-    text = f"{days}d {hours}h" if days else (f"{hours}h {minutes:02d}m" if hours else f"{minutes}m")
-    return f"{text} left" if seconds >= 0 else f"overdue by {text}"
+    text = tr("{days}d {hours}h").format(days=days, hours=hours) if days else (tr("{hours}h {minutes:02d}m").format(hours=hours, minutes=minutes) if hours else f"{minutes}m")
+    return tr("{text} left").format(text=text) if seconds >= 0 else tr("overdue by {text}").format(text=text)
 
 
 def highlight_html(text: str, spans: Sequence[Sequence[int]]) -> str:
@@ -67,20 +68,19 @@ def highlight_html(text: str, spans: Sequence[Sequence[int]]) -> str:
     out, position = [], 0
     for start, end in merged:
         out.append(html.escape(text[position:start]))
-        out.append(f'<span style="background-color:#f6c343;color:#1f2933;font-weight:600">'
-                   f'{html.escape(text[start:end])}</span>')
+        out.append(tr("<span style=\"background-color:#f6c343;color:#1f2933;font-weight:600\">{escape}</span>").format(escape=html.escape(text[start:end])))
         position = end
     out.append(html.escape(text[position:]))
     return "".join(out)
 
 
 RECALL_COLUMNS: tuple[Column, ...] = (
-    Column("number", "Number", width=90),
-    Column("recall_date", "Date", width=90),
-    Column("status", "Status", fmt.label, width=70),
-    Column("candidates", "Candidates", align_right=True, width=80),
-    Column("confirmed", "Confirmed", align_right=True, width=80),
-    Column("title", "Title"),
+    Column("number", QT_TR_NOOP("Number"), width=90),
+    Column("recall_date", QT_TR_NOOP("Date"), width=90),
+    Column("status", QT_TR_NOOP("Status"), fmt.label, width=70),
+    Column("candidates", QT_TR_NOOP("Candidates"), align_right=True, width=80),
+    Column("confirmed", QT_TR_NOOP("Confirmed"), align_right=True, width=80),
+    Column("title", QT_TR_NOOP("Title")),
 )
 
 
@@ -129,13 +129,13 @@ class RecordTableModel(StaticTableModel[dict[str, Any]]):
 
 
 MATCH_COLUMNS: tuple[Column, ...] = (
-    Column("score", "Score", fmt.score, align_right=True, width=55),
-    Column("confidence", "Confidence", width=85),
-    Column("status", "Decision", width=85),
-    Column("listing_status", "Listing", fmt.label, width=75),
-    Column("removal_due_at", "Removal", width=120),
-    Column("listing_title", "Listing title", width=300),
-    Column("evidence", "Evidence", lambda ev: "; ".join(str(e.get("text", "")) for e in ev or [])),
+    Column("score", QT_TR_NOOP("Score"), fmt.score, align_right=True, width=55),
+    Column("confidence", QT_TR_NOOP("Confidence"), width=85),
+    Column("status", QT_TR_NOOP("Decision"), width=85),
+    Column("listing_status", QT_TR_NOOP("Listing"), fmt.label, width=75),
+    Column("removal_due_at", QT_TR_NOOP("Removal"), width=120),
+    Column("listing_title", QT_TR_NOOP("Listing title"), width=300),
+    Column("evidence", QT_TR_NOOP("Evidence"), lambda ev: "; ".join(str(e.get("text", "")) for e in ev or [])),
 )
 REMOVAL_COLUMN = 4
 
@@ -182,7 +182,7 @@ class MatchesModel(RecordTableModel, PagedRowsModel[dict[str, Any]]):
             state = str(record.get("removal_state") or "")
             if state in ("pending", "overdue") and record.get("removal_due_at"):
                 return countdown(record.get("removal_due_at"), self._clock())
-            return {"not_required": "", "on_time": "removed on time", "late": "removed late"}.get(
+            return {"not_required": "", "on_time": tr("removed on time"), "late": tr("removed late")}.get(
                 state, fmt.label(state))
         return super()._cell(record, column)
 

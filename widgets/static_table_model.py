@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
+from console.i18n import tr
 from console.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from widgets.roles import ROW_ID_ROLE, STATUS_ROLE
 
@@ -46,7 +47,7 @@ class StaticTableModel(QAbstractTableModel, Generic[RowT]):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self._titles):
-            return self._titles[section]
+            return tr(self._titles[section])
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

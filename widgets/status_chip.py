@@ -3,6 +3,7 @@ visible (green online, amber connecting, red offline)."""
 
 from __future__ import annotations
 
+from console.i18n import tr
 from console.qt import QHBoxLayout, QLabel, QWidget
 
 DOT_STATES = ("online", "connecting", "offline")
@@ -23,7 +24,7 @@ class StatusChip(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self._dot)
         layout.addWidget(self._text)
-        self.set_state("connecting", "Connecting…")
+        self.set_state("connecting", tr("Connecting…"))
 
     @property
     def state(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from console.i18n import QT_TR_NOOP
 from widgets import formatting as fmt
 from console.qt import QObject
 from widgets.paged_model import Column, Fetcher, PagedTableModel, _Row
@@ -19,13 +20,13 @@ from widgets.paged_model import Column, Fetcher, PagedTableModel, _Row
 ROLES = ("buyer", "seller")
 
 TRANSACTION_COLUMNS: tuple[Column, ...] = (
-    Column("created_at", "Date", fmt.when, width=125),
-    Column("side", "As", width=55),
-    Column("status", "Status", fmt.label, width=120),
-    Column("amount", "Amount", fmt.yen, align_right=True, width=85),
-    Column("counterparty", "Counterparty", width=140),
-    Column("updated_at", "Last change", fmt.when, width=125),
-    Column("listing_title", "Listing"),
+    Column("created_at", QT_TR_NOOP("Date"), fmt.when, width=125),
+    Column("side", QT_TR_NOOP("As"), width=55),
+    Column("status", QT_TR_NOOP("Status"), fmt.label, width=120),
+    Column("amount", QT_TR_NOOP("Amount"), fmt.yen, align_right=True, width=85),
+    Column("counterparty", QT_TR_NOOP("Counterparty"), width=140),
+    Column("updated_at", QT_TR_NOOP("Last change"), fmt.when, width=125),
+    Column("listing_title", QT_TR_NOOP("Listing")),
 )
 
 

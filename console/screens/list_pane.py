@@ -13,6 +13,7 @@ from typing import Any
 
 from console import messages
 from console.context import ConsoleContext
+from console.i18n import tr
 from console.qt import (
     QComboBox,
     QHBoxLayout,
@@ -61,18 +62,18 @@ class ListPane(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName(f"{spec.id}-search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(spec.search_hint)
+        self.search.setPlaceholderText(tr(spec.search_hint))
         self.search.setVisible(bool(spec.search_hint))
         self.status = QComboBox(self)
         self.status.setObjectName(f"{spec.id}-status")
-        self.status.addItem("Any status", "")
+        self.status.addItem(tr("Any status"), "")
         for value in spec.statuses:
             self.status.addItem(value.replace("_", " ").capitalize(), value)
         self.status.setCurrentIndex(max(0, self.status.findData(spec.default_status)))
         self.status.setVisible(bool(spec.statuses))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("ScreenHint")
-        self.retry_button = QPushButton("Retry", self)
+        self.retry_button = QPushButton(tr("Retry"), self)
         self.retry_button.hide()
 
         self.model = PagedTableModel(spec.columns, parent=self)
@@ -149,18 +150,18 @@ class ListPane(QWidget):
     def _load_failed(self, exc: Exception) -> None:
         self.retry_button.show()
         self._update_count()
-        messages.report(exc, f"loading {self.spec.title.lower()}")
+        messages.report(exc, tr("loading the list “{title}”").format(title=tr(self.spec.title)))
 
     def _update_count(self) -> None:
         rows = self.model.rowCount()
         if self.model.is_loading:
-            text = "Loading…"
+            text = tr("Loading…")
         elif self.model.error is not None:
-            text = f"{rows:,} shown — loading stopped"
+            text = tr("{rows:,} shown — loading stopped").format(rows=rows)
         elif self.model.canFetchMore():
-            text = f"{rows:,} shown, more as you scroll"
+            text = tr("{rows:,} shown, more as you scroll").format(rows=rows)
         else:
-            text = "No matches" if rows == 0 else f"{rows:,} in all"
+            text = tr("No matches") if rows == 0 else tr("{rows:,} in all").format(rows=rows)
         self.count_label.setText(text)
 
     def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:

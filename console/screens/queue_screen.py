@@ -24,6 +24,7 @@ from typing import Any
 
 from console import messages, queue_messages
 from console.context import ConsoleContext
+from console.i18n import QT_TR_NOOP, tr
 from console.inquiry_workspace import DraftStore, InquiryWorkspace
 from console.qt import (
     QComboBox,
@@ -67,7 +68,7 @@ KINDS_BY_ROLE: dict[str, tuple[str, ...]] = {
 INQUIRY_CATEGORIES = ("item_not_received", "not_as_described", "payment", "account", "other")
 FLAG_POLICIES = ("counterfeit", "medicine", "game_account", "stolen_goods", "weapon", "cash_equivalent")
 STATUSES = {"inquiry": ("new", "open", "waiting_on_member"), "flag": ("open",), "appeal": ("open",)}
-SORTS = (("priority", "Priority"), ("due", "SLA due first"), ("oldest", "Oldest first"), ("newest", "Newest first"))
+SORTS = (("priority", QT_TR_NOOP("Priority")), ("due", QT_TR_NOOP("SLA due first")), ("oldest", QT_TR_NOOP("Oldest first")), ("newest", QT_TR_NOOP("Newest first")))
 
 
 def _stamp(value: Any) -> float:
@@ -116,19 +117,19 @@ class HandoffDialog(QDialog):
     def __init__(self, parent: QWidget | None, colleagues: list[dict[str, Any]], title: str) -> None:
         super().__init__(parent)
         self.setObjectName("HandoffDialog")
-        self.setWindowTitle("Hand to a colleague")
+        self.setWindowTitle(tr("Hand to a colleague"))
         self.person = QComboBox(self)
         for person in colleagues:
-            state = "on duty" if person.get("clocked_in_at") else "not clocked in"
+            state = tr("on duty") if person.get("clocked_in_at") else tr("not clocked in")
             self.person.addItem(f"{person['display_name']} ({state})", person["id"])
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText("What they need to know (optional)")
+        self.note.setPlaceholderText(tr("What they need to know (optional)"))
         form = QFormLayout()
-        form.addRow("Item", QLabel(title, self))
-        form.addRow("Hand to", self.person)
-        form.addRow("Note", self.note)
+        form.addRow(tr("Item"), QLabel(title, self))
+        form.addRow(tr("Hand to"), self.person)
+        form.addRow(tr("Note"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Hand over")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Hand over"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -151,11 +152,9 @@ class FlagSummary(QLabel):
 
     def show_item(self, item: Item) -> None:
         kind = str(item.get("kind") or "")
-        what = (f"Flag · policy {str(item.get('category')).replace('_', ' ')} · score {float(item.get('score') or 0):.2f}"
+        what = (tr("Flag · policy {replace} · score {float:.2f}").format(replace=str(item.get('category')).replace('_', ' '), float=float(item.get('score') or 0))
                 if kind == "flag" else f"{kind.capitalize()} · {str(item.get('category') or '').replace('_', ' ')}")
-        self.setText(f"<b>{html.escape(str(item.get('title', '')))}</b><br>{html.escape(what)} · listing "
-                     f"{item.get('listing_id')}<br><span style='color:gray'>Its record and the enforcement actions "
-                     "are in the side panes.</span>")
+        self.setText(tr("<b>{escape}</b><br>{what} · listing {listing_id}<br><span style='color:gray'>Its record and the enforcement actions are in the side panes.</span>").format(escape=html.escape(str(item.get('title', ''))), what=html.escape(what), listing_id=item.get('listing_id')))
 
 
 class QueueScreen(Screen):
@@ -163,9 +162,9 @@ class QueueScreen(Screen):
     item_opened = Signal(object)
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
-        super().__init__("queue", "Queue",
-                         "Inquiries and open flags in one list, most urgent first. Next (Ctrl+N) takes the "
-                         "best item for you; claims show who holds what and for how long.", parent)
+        super().__init__("queue", tr("Queue"),
+                         tr("Inquiries and open flags in one list, most urgent first. Next (Ctrl+N) takes the "
+                         "best item for you; claims show who holds what and for how long."), parent)
         self._context = context
         self.kinds = KINDS_BY_ROLE.get(context.staff.role, ())
         self._since: str | None = None
@@ -174,29 +173,29 @@ class QueueScreen(Screen):
         self._open_request = 0
         self.colleagues: Callable[[tuple[str, ...]], list[dict[str, Any]]] = lambda kinds: []
 
-        self.kind_box = self._combo("queue-kind", [("", "All kinds")] + [
-            (k, {"inquiry": "Inquiries", "flag": "Flags", "appeal": "Appeals"}[k]) for k in self.kinds])
+        self.kind_box = self._combo("queue-kind", [("", tr("All kinds"))] + [
+            (k, {"inquiry": tr("Inquiries"), "flag": tr("Flags"), "appeal": tr("Appeals")}[k]) for k in self.kinds])
         self.kind_box.setVisible(len(self.kinds) > 1)
         categories = ([(c, c.replace("_", " ")) for c in INQUIRY_CATEGORIES] if "inquiry" in self.kinds else []) + \
                      ([(p, p.replace("_", " ")) for p in FLAG_POLICIES] if "flag" in self.kinds else [])
-        self.category_box = self._combo("queue-category", [("", "Any policy or category")] + categories)
+        self.category_box = self._combo("queue-category", [("", tr("Any policy or category"))] + categories)
         statuses = sorted({s for k in self.kinds for s in STATUSES[k]})
-        self.status_box = self._combo("queue-status", [("", "Any status")] +
+        self.status_box = self._combo("queue-status", [("", tr("Any status"))] +
                                       [(s, s.replace("_", " ").capitalize()) for s in statuses])
-        self.claim_box = self._combo("queue-claim", [("all", "Everyone's"), ("mine", "Claimed by me"),
-                                                     ("unclaimed", "Unclaimed"), ("others", "Claimed by others")])
-        self.sla_box = self._combo("queue-sla", [("", "Any SLA"), ("breached", "SLA breached"),
-                                                 ("at_risk", "SLA at risk (< 1 h)")])
+        self.claim_box = self._combo("queue-claim", [("all", tr("Everyone's")), ("mine", tr("Claimed by me")),
+                                                     ("unclaimed", tr("Unclaimed")), ("others", tr("Claimed by others"))])
+        self.sla_box = self._combo("queue-sla", [("", tr("Any SLA")), ("breached", tr("SLA breached")),
+                                                 ("at_risk", tr("SLA at risk (< 1 h)"))])
         self.sort_box = self._combo("queue-sort", list(SORTS))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("ScreenHint")
         self.count_label.setMinimumWidth(40)
-        self.retry_button = QPushButton("Retry", self)
+        self.retry_button = QPushButton(tr("Retry"), self)
         self.retry_button.hide()
         self.retry_button.clicked.connect(self.retry_failed)
-        self.next_button = QPushButton("Next item", self)
+        self.next_button = QPushButton(tr("Next item"), self)
         self.next_button.setDefault(True)
-        self.next_button.setToolTip("Claim the most urgent unclaimed item and open it (Ctrl+N)")
+        self.next_button.setToolTip(tr("Claim the most urgent unclaimed item and open it (Ctrl+N)"))
         self.next_button.clicked.connect(self.next_item)
 
         self.model = QueueModel(parent=self)
@@ -214,7 +213,7 @@ class QueueScreen(Screen):
         self.flag_summary = FlagSummary(self)
         self.flag_summary.setWordWrap(True)
         self.flag_summary.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.placeholder = QLabel("Press Ctrl+N for the next item, or pick a row and press Ctrl+Return to open it.",
+        self.placeholder = QLabel(tr("Press Ctrl+N for the next item, or pick a row and press Ctrl+Return to open it."),
                                   self)
         self.placeholder.setObjectName("EmptyState")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -247,8 +246,8 @@ class QueueScreen(Screen):
 
         if not self.kinds:
             self.next_button.setEnabled(False)
-            self.placeholder.setText("Your role does not work the queue: inquiries go to support agents and "
-                                     "flags to moderators.")
+            self.placeholder.setText(tr("Your role does not work the queue: inquiries go to support agents and "
+                                     "flags to moderators."))
 
         for box in (self.kind_box, self.category_box, self.status_box, self.claim_box, self.sla_box, self.sort_box):
             box.currentIndexChanged.connect(self.reload)
@@ -277,7 +276,7 @@ class QueueScreen(Screen):
         box.setObjectName(name)
         box.setMinimumWidth(40)  # shrinks (eliding) in a narrow window instead of widening it
         for value, text in choices:
-            box.addItem(text, value)
+            box.addItem(tr(text), value)
         return box
 
     # -- Screen hooks --------------------------------------------------------------------
@@ -295,7 +294,7 @@ class QueueScreen(Screen):
     def spec(self) -> SimpleNamespace:
         item = self.current_item()
         kind = str(item.get("kind")) if item else (self.kinds[0] if len(self.kinds) == 1 else "")
-        return SimpleNamespace(id="queue", kind=kind, title="Queue")
+        return SimpleNamespace(id="queue", kind=kind, title=tr("Queue"))
 
     def retry(self) -> None:
         self.retry_failed()
@@ -397,23 +396,23 @@ class QueueScreen(Screen):
     def _poll_failed(self, exc: Exception) -> None:
         self._polling = False
         log.warning("queue poll failed: %s", exc)
-        messages.report(exc, "checking the queue for changes")
+        messages.report(exc, tr("checking the queue for changes"))
 
     def _load_failed(self, exc: Exception) -> None:
         self.retry_button.show()
         self._update_count()
-        messages.report(exc, "loading the queue")
+        messages.report(exc, tr("loading the queue"))
 
     def _update_count(self, *_args: Any) -> None:
         rows = self.model.rowCount()
         if self.model.is_loading and rows == 0:
-            text = "Loading…"
+            text = tr("Loading…")
         elif self.model.error is not None:
-            text = f"{rows:,} shown — loading stopped"
+            text = tr("{rows:,} shown — loading stopped").format(rows=rows)
         elif self.model.canFetchMore():
-            text = f"{rows:,} shown, more as you scroll"
+            text = tr("{rows:,} shown, more as you scroll").format(rows=rows)
         else:
-            text = "Nothing waiting" if rows == 0 else f"{rows:,} waiting"
+            text = tr("Nothing waiting") if rows == 0 else tr("{rows:,} waiting").format(rows=rows)
         self.count_label.setText(text)
 
     # -- selection and opening -------------------------------------------------------------------
@@ -516,7 +515,7 @@ class QueueScreen(Screen):
         request = self._open_request
         self._context.runner.run(lambda: client.post("/queue/next", body, idempotency_key=key),
                                  lambda result: self._next_arrived(request, result),
-                                 on_error=self._claim_failed("taking the next item"), owner=self)
+                                 on_error=self._claim_failed(tr("taking the next item")), owner=self)
 
     def _next_arrived(self, request: int, result: dict[str, Any]) -> None:
         self.next_button.setEnabled(True)
@@ -524,7 +523,7 @@ class QueueScreen(Screen):
             return
         item = result.get("item")
         if item is None:
-            messages.info("Nothing waiting for you: every item is claimed or waiting on the member.")
+            messages.info(tr("Nothing waiting for you: every item is claimed or waiting on the member."))
             return
         self.model.apply_item(item)
         self.open_item(item)
@@ -533,9 +532,9 @@ class QueueScreen(Screen):
         """Claim the selected item (refused, with who holds it, if someone else does)."""
         item = self.current_item()
         if item is None:
-            messages.info("Select an item to claim first.")
+            messages.info(tr("Select an item to claim first."))
             return
-        self._claim_request(item["id"], "claim", "claiming the item", open_after=True)
+        self._claim_request(item["id"], "claim", tr("claiming the item"), open_after=True)
 
     def release(self) -> None:
         """Give the opened (or selected) item back to the queue."""
@@ -548,7 +547,7 @@ class QueueScreen(Screen):
             self.workspace.close_inquiry()
             self.stack.setCurrentWidget(self.placeholder)
             self.item_opened.emit(None)
-        self._claim_request(item["id"], "release", "releasing the item")
+        self._claim_request(item["id"], "release", tr("releasing the item"))
 
     def hand_off(self) -> None:
         item = self._opened or self.current_item()
@@ -556,8 +555,8 @@ class QueueScreen(Screen):
             return
         colleagues = self.colleagues((str(item.get("kind")),))
         if not colleagues:
-            messages.error("Nobody else is on this shift to hand the item to.",
-                           "Release it instead (Ctrl+Shift+U); it goes back to the queue.")
+            messages.error(tr("Nobody else is on this shift to hand the item to."),
+                           tr("Release it instead (Ctrl+Shift+U); it goes back to the queue."))
             return
         choice = HandoffDialog.ask(self.window(), colleagues, str(item.get("title") or ""))
         if choice is None:
@@ -569,7 +568,7 @@ class QueueScreen(Screen):
             self.workspace.close_inquiry()
             self.stack.setCurrentWidget(self.placeholder)
             self.item_opened.emit(None)
-        self._claim_request(item["id"], "handoff", "handing the item over",
+        self._claim_request(item["id"], "handoff", tr("handing the item over"),
                             body={"to_staff_id": staff_id, "note": note or None})
 
     def renew(self) -> None:
@@ -588,7 +587,7 @@ class QueueScreen(Screen):
 
         def failed(exc: Exception) -> None:
             if self._opened is not None and self._opened.get("id") == item_id:
-                queue_messages.report(exc, "keeping your claim on the item")
+                queue_messages.report(exc, tr("keeping your claim on the item"))
                 self._show_claim()
 
         self._context.runner.run(lambda: client.post(f"/queue/items/{item_id}/renew"), renewed,
@@ -604,9 +603,9 @@ class QueueScreen(Screen):
         def done(item: dict[str, Any]) -> None:
             self.model.apply_item(item)
             if verb == "release":
-                messages.info("Released: the item is back in the queue.")
+                messages.info(tr("Released: the item is back in the queue."))
             elif verb == "handoff":
-                messages.info(f"Handed to {item.get('claimed_by_name')}.")
+                messages.info(tr("Handed to {claimed_by_name}.").format(claimed_by_name=item.get('claimed_by_name')))
             if open_after and request == self._open_request:
                 self.open_item(item)
 
@@ -649,7 +648,7 @@ class QueueScreen(Screen):
         was_mine = bool(self._opened.get("mine"))
         self._opened = dict(item)
         if not item.get("open", True):
-            messages.info("The opened item was closed and left the queue.")
+            messages.info(tr("The opened item was closed and left the queue."))
             self._opened = None
             self._renew_timer.stop()
             if item.get("kind") != "inquiry":
@@ -659,8 +658,8 @@ class QueueScreen(Screen):
             self._renew_timer.stop()
             if item.get("claimed_by_id"):
                 messages.bus.post(messages.Message(
-                    messages.Level.WARNING, f"{item.get('claimed_by_name')} now holds the item you had open.",
-                    "Ask them before replying, or pick another item (Ctrl+N)."))
+                    messages.Level.WARNING, tr("{claimed_by_name} now holds the item you had open.").format(claimed_by_name=item.get('claimed_by_name')),
+                    tr("Ask them before replying, or pick another item (Ctrl+N).")))
         self._show_claim()
 
     def _inquiry_changed(self, inquiry: dict[str, Any] | None) -> None:
@@ -677,11 +676,11 @@ class QueueScreen(Screen):
         if left is None and opened.get("claim_seconds_left") is not None and self.model.row_of(opened["id"]) < 0:
             left = int(opened["claim_seconds_left"])
         if left is None:
-            text, urgency = "Unclaimed — Ctrl+Shift+C to claim", ""
+            text, urgency = tr("Unclaimed — Ctrl+Shift+C to claim"), ""
         elif opened.get("mine"):
-            text, urgency = f"Claimed by you · {lease(left)} (renewed while open)", "mine"
+            text, urgency = tr("Claimed by you · {left} (renewed while open)").format(left=lease(left)), "mine"
         else:
-            text, urgency = f"Claimed by {opened.get('claimed_by_name')} · {lease(left)}", "other"
+            text, urgency = tr("Claimed by {claimed_by_name} · {left}").format(claimed_by_name=opened.get('claimed_by_name'), left=lease(left)), "other"
         self.workspace.set_claim_text(text, urgency)
 
     def _tick(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from console.context import ConsoleContext
+from console.i18n import tr
 from console.qt import QLabel, QTabWidget, QVBoxLayout, QWidget, Signal
 from console.screens import catalog
 from console.screens.list_pane import ListPane, ListSpec
@@ -96,7 +97,7 @@ class ListScreen(Screen):
             self._tabs = QTabWidget(self)
             self._tabs.setDocumentMode(True)
             for pane in self._panes:
-                self._tabs.addTab(pane, pane.spec.title)
+                self._tabs.addTab(pane, tr(pane.spec.title))
             self.body.addWidget(self._tabs, 1)
 
     @property
@@ -128,13 +129,13 @@ def build_screens(context: ConsoleContext, parent: QWidget) -> list[Screen]:
     queue_lists = QUEUE_LISTS.get(context.staff.role, QUEUE_LISTS["supervisor"])
     # Roles that work the queue get the shift-based work queue; others (safety officers) the flag list.
     queue: Screen = (QueueScreen(context, parent) if context.staff.role in KINDS_BY_ROLE else
-                     ListScreen("queue", "Queue", "Open flags on listings and member inquiries waiting for staff.",
+                     ListScreen("queue", tr("Queue"), tr("Open flags on listings and member inquiries waiting for staff."),
                                 queue_lists, context, parent))
     return [
         queue,
-        ListScreen("listings", "Listings", "Every listing on the marketplace, newest first.",
+        ListScreen("listings", tr("Listings"), tr("Every listing on the marketplace, newest first."),
                    (catalog.LISTINGS,), context, parent),
-        ListScreen("members", "Members", "Marketplace members. Contact details stay masked.",
+        ListScreen("members", tr("Members"), tr("Marketplace members. Contact details stay masked."),
                    (catalog.MEMBERS,), context, parent),
         RecallsScreen(context, parent),
     ]

@@ -121,7 +121,7 @@ def test_a_refused_transition_is_shown_in_words(qtbot: Any, agent: ConsoleContex
 
     pane.detail = dict(pane.detail, actions=[])
     pane.act("hold")  # not offered now: said so, nothing sent
-    assert "cannot hold" in pane.notice.text
+    assert "“Hold” is not possible" in pane.notice.text
 
 
 def test_a_refund_above_the_limit_waits_for_a_supervisor(qtbot: Any, agent: ConsoleContext,

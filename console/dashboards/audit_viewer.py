@@ -20,9 +20,9 @@ from widgets.paged_model import Column, Fetcher, Page, PagedTableModel
 #: (label, hours back; 0: any time)
 PERIODS = (("Any time", 0), ("Last hour", 1), ("Last 24 hours", 24), ("Last 7 days", 24 * 7),
            ("Last 30 days", 24 * 30))
-#: Audit target types the main window can open (show_record kinds).
+#: Audit target types the main window's detail pane can open (its show_record kinds).
 OPENABLE = {"member": "member", "listing": "listing", "transaction": "transaction", "inquiry": "inquiry",
-            "flag": "flag", "recall": "recall", "takedown": "takedown", "appeal": "appeal"}
+            "flag": "flag", "appeal": "appeal"}
 
 
 class AuditEventsModel(PagedTableModel):

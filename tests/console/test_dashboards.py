@@ -109,7 +109,7 @@ def test_audit_viewer_filters_opens_and_verifies(qtbot: Any, context: ConsoleCon
     assert {viewer.model.targets[viewer.model.row_id(r)] for r in range(viewer.model.rowCount())} == {
         (target_type, target_id)}
     viewer.open_target(0)
-    if target_type in ("member", "listing", "transaction", "inquiry", "flag", "recall", "takedown", "appeal"):
+    if target_type in ("member", "listing", "transaction", "inquiry", "flag", "appeal"):
         assert opened == [(target_type, int(target_id) if target_id.isdigit() else target_id)]
 
     viewer.verify()

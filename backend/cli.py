@@ -76,6 +76,9 @@ def _serve(args: argparse.Namespace, db: Database) -> int:
         progress_line(100, "ready")
     if args.parent_pid:
         _exit_with_parent(args.parent_pid)
+    from backend.jobs import scheduler
+
+    scheduler.start(db)  # scheduled work, each due run once across every serve process (backend/jobs)
     secret = os.environ.get(LAUNCH_SECRET_ENV) or None
     routers = [sign_in_router()]
     sign_in = create_app(db, demo=demo, launch_secret=secret, routers=routers)
@@ -399,6 +402,24 @@ def _release_expired(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+@command("jobs")
+def _jobs(args: argparse.Namespace, db: Database) -> int:
+    """The scheduled jobs' state; with --run, run those that are due now (as a serve process would)."""
+    from backend.jobs import scheduler
+
+    jobs = scheduler.default_jobs()
+    if args.run:
+        scheduler.ensure_rows(db, jobs)
+        for name, result in scheduler.run_due(db, jobs).items():
+            print(f"ran {name}: {result}")
+    with db.session() as session:
+        for row in scheduler.status(session):
+            print(f"{row['name']:18} runs {row['runs']:6}  next {row['next_run_at']:%Y-%m-%d %H:%M:%S}  "
+                  f"last by {row['last_runner'] or '-'}: {row['last_result'] or '-'}"
+                  + (f"  ERROR {row['last_error']}" if row["last_error"] else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m backend", description=__doc__)
     parser.add_argument("--database-url", help="SQLAlchemy URL; default $ANZEN_DATABASE_URL or the embedded SQLite file")
@@ -455,6 +476,8 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--save", action="store_true", help="also store them as candidates for review")
     index = sub.add_parser("recall-index", help="index listings for recall matching (new ones, or --rebuild all)")
     index.add_argument("--rebuild", action="store_true")
+    jobs = sub.add_parser("jobs", help="show the scheduled jobs serve runs (once across replicas); --run runs due ones")
+    jobs.add_argument("--run", action="store_true", help="run the jobs that are due now, then show them")
     from backend.messages.cli import add_commands
 
     add_commands(sub, command)

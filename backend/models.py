@@ -6,6 +6,7 @@ from backend.enforcement.models import Appeal, MemberNotification, Sanction, Str
 from backend.escrow.models import LedgerEntry, RefundApproval, Transaction
 from backend.flags.models import Flag
 from backend.idempotency.models import IdempotencyRecord
+from backend.jobs.models import ScheduledJob
 from backend.inquiries.models import Inquiry, InquiryMessage
 from backend.listings.models import Listing
 from backend.members.models import Member
@@ -18,6 +19,7 @@ from backend.screening.models import DecisionLabel, DetectorVersion, PolicyThres
 from backend.staff.models import Attendance, AuthToken, RotaEntry, Shift, SignInThrottle, Staff, StaffAlert
 
 __all__ = [
+    "ScheduledJob",
     "Attendance", "AuditEvent", "AuthToken", "Base", "DecisionLabel", "DetectorVersion", "Flag", "IdempotencyRecord", "Inquiry",
     "InquiryMessage", "LedgerEntry", "Listing", "ListingTerm", "Member", "Notice", "PolicyThreshold", "Rating", "Recall",
     "RecallMatch", "RecallProduct", "RefundApproval", "RotaEntry", "Shift", "Staff", "Strike", "Takedown",

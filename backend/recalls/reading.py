@@ -48,7 +48,7 @@ TEXT_FIELDS = ("title", "description")
 # Raised whenever reading changes what it finds in the same text (2: Japanese
 # words from the analyser, loanword origins, sound keys, brand field words),
 # so that readings stored by older code count as stale.
-READING_VERSION = b"5"  # the fields read as text (the others are identifiers)
+READING_VERSION = b"6"  # the fields read as text (the others are identifiers)
 # Where a key or word was found (folded offsets); a stored reading keeps them
 # as "start end start end ..." text, turned into pairs only for evidence.
 Spans = list[tuple[int, int]] | str
@@ -92,7 +92,7 @@ def read_listing(row: Any) -> ListingText:
     title, description = kata(natural_title), kata(natural_description)
     brand_natural = fold_width(row.brand) if row.brand else ""
     brand_folded = kata(brand_natural)
-    title_found, description_found = analyse(natural_title), analyse(natural_description)
+    title_found, description_found = analyse(natural_title), analyse(natural_description, segment=False)
     brand_words: list[str] = []
     if brand_folded:
         brand_found = analyse(brand_natural)

@@ -33,6 +33,7 @@ _LATIN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _LATIN_PHRASE = re.compile(r"[a-z0-9]+(?:[\s\-'’・]{1,3}[a-z0-9]+)*")
 _RUN_CHAR = "[ァ-ヺー・一-龯々〆]"
 _JAPANESE_RUN = re.compile(_RUN_CHAR + "+")
+_SCRIPT_RUN = re.compile(r"[ァ-ヺー]{2,}|[一-龯々〆]{2,}")  # a run of one script: a word, roughly
 _SEPARATORS = re.compile(r"[\s\-'’・]+")
 _KANJI = re.compile(r"[一-龯々〆]")
 # a katakana marker ends where the katakana word does: ブラシ, not ブラシレス
@@ -154,13 +155,16 @@ class Analysis:
         return {k for k in self.keys if k.startswith(LINE)}
 
 
-def analyse(natural: str) -> Analysis:
+def analyse(natural: str, *, segment: bool = True) -> Analysis:
     """Keys and leftover words of a :func:`backend.text.fold.fold_width`-ed text
     (spans are offsets in it, and in its :func:`fold`, which has the same length).
 
     Latin words are looked up alone and in runs of up to four (``iris ohyama``,
     ``rock 'n play``); Japanese runs are segmented greedily, longest known
     spelling first, so run-on text (``コンビスゴカルベビーカー``) yields every key.
+    The rest of the Japanese goes through the morphological analyser; with
+    ``segment=False`` (long descriptions, where it would be most of the cost
+    of indexing) its runs of katakana and of kanji are taken as words instead.
     """
     vocab = vocabulary()
     result = Analysis()
@@ -181,7 +185,11 @@ def analyse(natural: str) -> Analysis:
             continue
         result.words.setdefault(word, []).append(match.span())
     if has_japanese(text):
-        _japanese_words(text, vocab, result)
+        if segment:
+            _japanese_words(text, vocab, result)
+        else:
+            for match in _SCRIPT_RUN.finditer(kata(text)):
+                _add_word(result, vocab, match.group(), match.span(), ())
     return result
 
 
@@ -197,15 +205,24 @@ def _japanese_words(natural: str, vocab: Vocabulary, result: Analysis) -> None:
             # name: the run is the word, its pieces other forms of it
             run, run_end = runs[word.start].group(), runs[word.start].end()
             _add_word(result, vocab, run, (word.start, run_end), ())
-        if word.pos in _FUNCTION_WORDS or len(word.surface) < 2 or not has_japanese(word.surface):
+        if word.pos in _FUNCTION_WORDS or len(word.surface) < 2 \
+                or (read := _forms(word.surface, word.lemma, word.origin)) is None:
             continue
-        surface = kata(word.surface)
-        forms = (kata(word.lemma), *(part for part in word.origin.split() if len(part) >= 3))
+        surface, forms = read
         if word.end <= run_end and run is not None:
             for form in (surface, *forms):
                 _add_form(result, vocab, form, run, (word.start, word.end))
         else:
             _add_word(result, vocab, surface, (word.start, word.end), forms)
+
+
+@lru_cache(maxsize=65536)
+def _forms(surface: str, lemma: str, origin: str) -> tuple[str, tuple[str, ...]] | None:
+    """A Japanese word as matching reads it (katakana) and its other forms; None
+    for a word without Japanese. Words repeat across listings: cached."""
+    if not has_japanese(surface):
+        return None
+    return kata(surface), (kata(lemma), *(part for part in origin.split() if len(part) >= 3))
 
 
 def _add_word(result: Analysis, vocab: Vocabulary, surface: str, span: tuple[int, int],

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from console.qt import QColor, QCoreApplication, QHBoxLayout, QLabel, QStackedWidget, Qt, QVBoxLayout, QWidget
+from console.qt import (
+    QAction, QColor, QCoreApplication, QFileDialog, QHBoxLayout, QLabel, QStackedWidget, Qt, QVBoxLayout, QWidget,
+)
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (after the binding is loaded)
@@ -75,8 +77,11 @@ class Chart(QWidget):
     """A titled chart. ``style``: "line", "bars" (grouped) or "stacked"."""
 
     def __init__(self, title: str, *, style: str = "line", y_label: str = "", zone: tzinfo = JST,
-                 y_range: tuple[float, float] | None = None, parent: QWidget | None = None) -> None:
+                 y_range: tuple[float, float] | None = None, compact: bool = False,
+                 colours: Sequence[str] = PALETTE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.compact = compact
+        self.colours = tuple(colours)
         self.setObjectName("Chart")
         self.title = title
         self.style = style
@@ -102,6 +107,10 @@ class Chart(QWidget):
         self.plot.setBackground(None)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setMenuEnabled(False)
+        # pyqtgraph builds its context menus without a parent; ours replace them, so they go with the chart.
+        for menu in (self.plot.plotItem.ctrlMenu, self.plot.plotItem.vb.menu):
+            if menu is not None:
+                menu.setParent(self, menu.windowFlags())
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         if y_label:
@@ -118,7 +127,23 @@ class Chart(QWidget):
         column.setContentsMargins(4, 4, 4, 4)
         column.addLayout(top)
         column.addWidget(self.stack, 1)
-        self.setMinimumHeight(200)
+        if compact:  # a sparkline: no title, axes or legend; the tooltip says the figures
+            self.heading.hide()
+            self.zone_label.hide()
+            self.legend.hide()
+            for axis in ("left", "bottom"):
+                self.plot.hideAxis(axis)
+            self.plot.showGrid(x=False, y=False)
+            column.setContentsMargins(0, 0, 0, 0)
+            self.setMinimumHeight(40)
+        else:
+            self.setMinimumHeight(200)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, fmt in ((tr("Save Chart as PNG…"), "png"), (tr("Save Chart Data as CSV…"), "csv")):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, f=fmt: self.save_as(f))
+            self.addAction(action)
+        self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._show_empty()
 
     # -- data ----------------------------------------------------------------------------
@@ -155,7 +180,7 @@ class Chart(QWidget):
     # -- drawing ---------------------------------------------------------------------------
 
     def _show_empty(self) -> None:
-        self.empty.setText(self.empty_reason)
+        self.empty.setText("" if self.compact else self.empty_reason)
         self.stack.setCurrentWidget(self.empty)
 
     def _x_values(self) -> list[float]:
@@ -178,7 +203,7 @@ class Chart(QWidget):
         base = [0.0] * len(xs)
         for i, name in enumerate(names):
             values = self.data.series[name]
-            colour = QColor(PALETTE[i % len(PALETTE)])
+            colour = QColor(self.colours[i % len(self.colours)])
             if self.style == "line":
                 ys = [math.nan if v is None else float(v) for v in values]
                 item = pg.PlotDataItem(xs, ys, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
@@ -242,6 +267,25 @@ class Chart(QWidget):
 
     def export_csv(self, path: str | Path) -> None:
         Path(path).write_text(self.csv_text(), encoding="utf-8")
+
+    @classmethod
+    def ask_path(cls, parent: QWidget, title: str, suggested: str, pattern: str) -> str:
+        """The file to write (empty: cancelled); tests patch this."""
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+        return path
+
+    def save_as(self, fmt: str) -> str:
+        """Ask where, then export the picture ("png") or the figures ("csv"); the path, or "" if cancelled."""
+        stem = "".join(c if c.isalnum() else "-" for c in self.title.lower()).strip("-") or "chart"
+        if fmt == "png":
+            path = self.ask_path(self, tr("Save chart as PNG"), f"{stem}.png", tr("PNG images (*.png)"))
+            if path:
+                self.export_png(path)
+        else:
+            path = self.ask_path(self, tr("Save chart data as CSV"), f"{stem}.csv", tr("CSV files (*.csv)"))
+            if path:
+                self.export_csv(path)
+        return path
 
     def export_png(self, path: str | Path) -> bool:
         """The chart as drawn (title, legend, empty state included)."""

@@ -3,7 +3,7 @@
 :class:`RatingsModel` pages ``GET /ratings`` through an injected fetcher;
 the score is the row's status so the status delegate draws it as a pill
 (bad ones red, easy to spot). :class:`RatingTrend` draws the 6 × 30-day trend
-of the ratings summary as stacked bars.
+of the ratings summary as stacked bars (pyqtgraph, through widgets/charts.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from console.i18n import QT_TR_NOOP, tr
 from widgets import formatting as fmt
-from console.qt import QColor, QObject, QPainter, QPaintEvent, QRectF, QSize, Qt, QWidget
+from console.qt import QColor, QObject, QSize, QVBoxLayout, QWidget
 from widgets import status_delegate
 from widgets.paged_model import Column, Fetcher, PagedTableModel, _Row
 
@@ -68,7 +68,9 @@ class RatingsModel(PagedTableModel):
 
 
 class RatingTrend(QWidget):
-    """Stacked bars (good, normal, bad) per period, oldest left; the bad part on top in red."""
+    """Stacked bars (good, normal, bad) per period, oldest left; the bad part on top in red.
+
+    A compact :class:`widgets.charts.Chart` (pyqtgraph): right-click saves it as PNG or its figures as CSV."""
 
     GOOD = QColor(46, 160, 67, 200)
     NORMAL = QColor(128, 128, 128, 150)
@@ -76,8 +78,15 @@ class RatingTrend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from widgets.charts import Chart  # pyqtgraph loads when the ratings pane is first built
+
         self.setObjectName("RatingTrend")
         self._points: list[tuple[int, int, int]] = []
+        self.chart = Chart(tr("Ratings trend"), style="stacked", compact=True, parent=self,
+                           colours=[c.name(QColor.NameFormat.HexArgb) for c in (self.GOOD, self.NORMAL, self.BAD)])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chart)
         self.setMinimumHeight(44)
 
     @property
@@ -88,32 +97,18 @@ class RatingTrend(QWidget):
         self._points = [(int(p.get("good", 0)), int(p.get("normal", 0)), int(p.get("bad", 0))) for p in trend]
         tips = [tr("{value} – {value2}: {good} good, {normal} normal, {bad} bad").format(value=fmt.day(p.get('start')), value2=fmt.day(p.get('end')), good=p.get('good', 0), normal=p.get('normal', 0), bad=p.get('bad', 0)) for p in trend]
         self.setToolTip("\n".join(tips))
-        self.update()
+        starts = [p.get("start") for p in trend]
+        if trend and all(starts):
+            self.chart.set_time_series(starts, {tr("good"): [g for g, _, _ in self._points],
+                                                tr("normal"): [n for _, n, _ in self._points],
+                                                tr("bad"): [b for _, _, b in self._points]},
+                                       empty_reason=tr("No ratings in these periods."))
+        else:
+            self.chart.set_categories([str(i + 1) for i in range(len(self._points))],
+                                      {tr("good"): [g for g, _, _ in self._points],
+                                       tr("normal"): [n for _, n, _ in self._points],
+                                       tr("bad"): [b for _, _, b in self._points]},
+                                      empty_reason=tr("No ratings in these periods."))
 
     def sizeHint(self) -> QSize:
         return QSize(160, 48)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(1, 2, -1, -2)
-        baseline = QColor(self.palette().color(self.foregroundRole()))
-        baseline.setAlpha(60)
-        painter.setPen(baseline)
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        if not self._points:
-            return
-        top = max(1, max(sum(p) for p in self._points))
-        slot = rect.width() / len(self._points)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for i, (good, normal, bad) in enumerate(self._points):
-            x = rect.left() + i * slot + slot * 0.15
-            width = slot * 0.7
-            y = rect.bottom()
-            for count, colour in ((good, self.GOOD), (normal, self.NORMAL), (bad, self.BAD)):
-                if count:
-                    height = max(2.0, rect.height() * count / top)
-                    painter.setBrush(colour)
-                    painter.drawRect(QRectF(x, y - height, width, height))
-                    y -= height
-        painter.end()

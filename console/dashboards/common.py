@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from console.qt import QCoreApplication, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from console.qt import QCoreApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from console.settings import Options, Settings
 from widgets.charts import Chart
 
@@ -59,21 +59,5 @@ class ChartPanel(QWidget):
         column.addWidget(chart, 1)
         column.addLayout(buttons)
 
-    @classmethod
-    def ask_path(cls, parent: QWidget, title: str, suggested: str, pattern: str) -> str:
-        """The file to write (empty: cancelled); tests patch this."""
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
-        return path
-
     def save(self, fmt: str) -> str:
-        stem = "".join(c if c.isalnum() else "-" for c in self.chart.title.lower()).strip("-") or "chart"
-        if fmt == "png":
-            path = self.ask_path(self, tr("Save chart as PNG"), f"{stem}.png", tr("PNG images (*.png)"))
-            if path:
-                self.chart.export_png(path)
-        else:
-            path = self.ask_path(self, tr("Save chart data as CSV"), f"{stem}.csv", tr("CSV files (*.csv)"))
-            if path:
-                self.chart.export_csv(path)
-        return path
-
+        return self.chart.save_as(fmt)

@@ -44,7 +44,8 @@ def _database(args: argparse.Namespace) -> Database:
     from backend import schema
 
     db = Database(resolve_database_url(args.database_url))
-    schema.upgrade(db)
+    if args.command != "restore":  # a restore needs the database empty; it upgrades afterwards
+        schema.upgrade(db)
     return db
 
 
@@ -402,6 +403,46 @@ def _release_expired(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+@command("backup")
+def _backup(args: argparse.Namespace, db: Database) -> int:
+    from backend.backup import BackupError, backup
+
+    started = time.perf_counter()
+    try:
+        done = backup(db, Path(args.out))
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"backed up to {done.path} ({done.kind}, {done.bytes / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+@command("restore")
+def _restore(args: argparse.Namespace, db: Database) -> int:
+    """Into an empty database only; then upgrade, count and verify, so the operator sees nothing was lost."""
+    from backend import schema
+    from backend.audit.service import verify
+    from backend.backup import BackupError, restore, row_counts
+    from backend.escrow.verify import problems
+
+    started = time.perf_counter()
+    try:
+        done = restore(db, Path(args.file))
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    schema.upgrade(db)
+    print(f"restored {done.path} ({done.kind}) in {time.perf_counter() - started:.1f} s")
+    for table, count in row_counts(db).items():
+        print(f"  {table}: {count}")
+    with db.session() as session:
+        chain = verify(session)
+        broken = list(problems(session))
+    print(f"audit chain: {'intact' if chain.ok else 'BROKEN: ' + str(chain.problem)} ({chain.checked} events); "
+          f"escrow ledgers: {'consistent' if not broken else f'{len(broken)} BROKEN'}")
+    return 0 if chain.ok and not broken else 1
+
+
 @command("jobs")
 def _jobs(args: argparse.Namespace, db: Database) -> int:
     """The scheduled jobs' state; with --run, run those that are due now (as a serve process would)."""
@@ -476,6 +517,10 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--save", action="store_true", help="also store them as candidates for review")
     index = sub.add_parser("recall-index", help="index listings for recall matching (new ones, or --rebuild all)")
     index.add_argument("--rebuild", action="store_true")
+    backup = sub.add_parser("backup", help="back the database up to one file (SQLite backup API; pg_dump custom format)")
+    backup.add_argument("--out", required=True, help="the backup file to write (replaced if it exists)")
+    restore = sub.add_parser("restore", help="restore a backup into an empty database, then verify it")
+    restore.add_argument("file")
     jobs = sub.add_parser("jobs", help="show the scheduled jobs serve runs (once across replicas); --run runs due ones")
     jobs.add_argument("--run", action="store_true", help="run the jobs that are due now, then show them")
     from backend.messages.cli import add_commands

@@ -48,11 +48,13 @@ def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = 
 
 def api_routers() -> tuple[APIRouter, ...]:
     from backend.audit.router import router as audit_router
+    from backend.audit.viewer import router as audit_viewer_router
     from backend.enforcement.router import router as enforcement_router
     from backend.escrow.router import router as escrow_router
     from backend.flags.router import router as flags_router
     from backend.inquiries.router import router as inquiries_router
     from backend.listings.router import router as listings_router
+    from backend.metrics.router import router as metrics_router
     from backend.members.router import router as members_router
     from backend.messages.router import router as messages_router
     from backend.queue.router import router as queue_router
@@ -61,7 +63,8 @@ def api_routers() -> tuple[APIRouter, ...]:
     from backend.screening.router import router as screening_router
 
     return (sign_in_router(), messages_router, members_router, listings_router, escrow_router, ratings_router, inquiries_router,
-            flags_router, audit_router, queue_router, enforcement_router, recalls_router, screening_router)
+            flags_router, audit_router, queue_router, enforcement_router, recalls_router, screening_router,
+            metrics_router, audit_viewer_router)
 
 
 def sign_in_router() -> APIRouter:

@@ -18,6 +18,10 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> No
                                                  "JSON lines, all or nothing (screened as they are stored)")
     imp.add_argument("file")
     command("import-messages")(_import_messages)
+    detect = sub.add_parser("detect-messages", help="score JSON-lines messages {id, text}, one verdict line each "
+                                                    "{id, flagged, policy, score, reasons}")
+    detect.add_argument("file", nargs="?", default="-", help="JSON-lines file, or - for stdin (default)")
+    command("detect-messages")(_detect_messages)
 
 
 def _import_messages(args: argparse.Namespace, db: Database) -> int:
@@ -64,3 +68,22 @@ def _screener() -> Callable[[Any, Any], Any] | None:
     except ImportError:
         return None
     return screen_message
+
+
+def _detect_messages(args: argparse.Namespace, _db: Database) -> int:
+    """JSON lines in, one verdict line out per input, in batches; bad lines are reported on stderr (exit 1)."""
+    from backend.detection.messages.batch import detect_stream
+    from backend.messages.screening import detector
+
+    if args.file == "-":
+        stats = detect_stream(sys.stdin, sys.stdout, detector())
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            print(f"error: no such file: {path}", file=sys.stderr)
+            return 2
+        with path.open(encoding="utf-8") as handle:
+            stats = detect_stream(handle, sys.stdout, detector())
+    sys.stdout.flush()
+    print(f"scored {stats.scored}, flagged {stats.flagged}, bad lines {stats.errors}", file=sys.stderr)
+    return 1 if stats.errors else 0

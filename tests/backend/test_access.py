@@ -127,6 +127,7 @@ MATRIX: dict[tuple[str, str], set[Role]] = {
     ("GET", "/api/v1/transactions/{transaction_id}/messages"): ALL,
     ("POST", "/api/v1/transactions/{transaction_id}/messages/reveal"): {Role.agent, Role.supervisor},
     ("GET", "/api/v1/listings/{listing_id}/comments"): ALL,
+    ("POST", "/api/v1/messages"): SUP,
 }
 # Reached without a bearer token by design.
 PUBLIC = {("POST", "/api/v1/auth/login"), ("GET", "/api/v1/demo/accounts")}

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from backend.detection.messages.reading import Message, read
+from backend.text.fold import kata
 
 PHONE, EMAIL, HANDLE = "phone", "email", "handle"
 
@@ -37,11 +38,11 @@ class Contact:
 _SEP = r"[\s\-‐‑–—−ー～~.,、，()（）/・のノ]{0,3}"
 _DIGIT_RUN = re.compile(r"(?:\+\s?81" + _SEP + r")?\d(?:" + _SEP + r"\d)+")
 #: Words that make a number a tracking, order or account number, a code or an id, when they come just before it.
-_NOT_PHONE_BEFORE = re.compile(
+_NOT_PHONE_BEFORE = re.compile(kata(
     r"(?:追跡|伝票|送リ状|オ?問イ?合ワ?セ|オ?問合セ?|荷物|配送|オ?届ケ|受付|注文|オーダー|取引|商品|会員|品番|型番|"
     r"jan|シリアル|serial|tracking|track|order|invoice|receipt|parcel|package|ref|no\.?|id|#|番号|コード|code|"
     r"口座|account|a/c|郵便|〒|zip|postal|ゆうパック|ヤマト|佐川|クロネコ|レターパック|ネコポス|ゆうパケット)"
-    r"[^\n。!?！？]{0,12}$")
+    r"[^\n。!?！？]{0,12}$"))
 _PHONE_WORD_BEFORE = re.compile(r"(?:電話|tel|phone|携帯|ケータイ|スマホ|連絡先?|call|text me|sms|ショートメ|携帯番号|電話番号)"
                                 r"[^\n。!?！？]{0,12}$")
 _NOT_PHONE_AFTER = re.compile(r"^\s*(?:円|yen|jpy|万|件|個|点|枚|本|回|pt|ポイント|%|％|g\b|kg|cm|mm|年|月|日|時|分|秒)")
@@ -92,7 +93,13 @@ def find(message: Message | str) -> list[Contact]:
     return out
 
 
+_MAY_BE_SPELLED = re.compile(r"ゼロ|レイ|マル|イチ|サン|ヨン|ロク|ナナ|ハチ|キュ|[〇零一二三四五六七八九]|zero|one|two|"
+                             r"three|four|five|six|seven|eight|nine")
+
+
 def _phones(msg: Message) -> list[Contact]:
+    if sum(ch.isdigit() for ch in msg.folded) < 10 and len(_MAY_BE_SPELLED.findall(msg.folded)) < 3:
+        return []
     reading = msg.digits
     text = reading.text
     if sum(ch.isdigit() for ch in text) < 10:

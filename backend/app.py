@@ -48,6 +48,7 @@ def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = 
 
 def api_routers() -> tuple[APIRouter, ...]:
     from backend.audit.router import router as audit_router
+    from backend.authority.router import router as authority_router
     from backend.audit.viewer import router as audit_viewer_router
     from backend.enforcement.router import router as enforcement_router
     from backend.escrow.router import router as escrow_router
@@ -60,11 +61,14 @@ def api_routers() -> tuple[APIRouter, ...]:
     from backend.queue.router import router as queue_router
     from backend.ratings.router import router as ratings_router
     from backend.recalls.router import router as recalls_router
+    from backend.reports.router import router as reports_router
+    from backend.rights.router import router as rights_router
     from backend.screening.router import router as screening_router
 
     return (sign_in_router(), messages_router, members_router, listings_router, escrow_router, ratings_router, inquiries_router,
             flags_router, audit_router, queue_router, enforcement_router, recalls_router, screening_router,
-            metrics_router, audit_viewer_router)
+            metrics_router, audit_viewer_router,
+            authority_router, rights_router, reports_router)
 
 
 def sign_in_router() -> APIRouter:

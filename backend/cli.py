@@ -526,6 +526,9 @@ def build_parser() -> argparse.ArgumentParser:
     from backend.messages.cli import add_commands
 
     add_commands(sub, command)
+    from backend.authority.cli import add_commands as add_authority_commands
+
+    add_authority_commands(sub, command)
     return parser
 
 

@@ -1,6 +1,7 @@
 """Every mapped class, imported once so that metadata and Alembic see them all."""
 
 from backend.audit.models import AuditEvent
+from backend.authority.models import AuthorityRequest, EvidenceExport, LegalHold, MemberErasure
 from backend.db import Base
 from backend.enforcement.models import Appeal, MemberNotification, Sanction, Strike, Takedown
 from backend.escrow.models import LedgerEntry, RefundApproval, Transaction
@@ -14,6 +15,7 @@ from backend.messages.models import MessageFlag, MessageLabel, MessageModelVersi
 from backend.patterns.models import PatternFlag
 from backend.queue.models import Macro, QueueItem
 from backend.ratings.models import Rating
+from backend.rights.models import RightsOwner, RightsReport
 from backend.recalls.models import ListingTerm, Notice, Recall, RecallMatch, RecallProduct
 from backend.screening.models import DecisionLabel, DetectorVersion, PolicyThreshold
 from backend.staff.models import Attendance, AuthToken, RotaEntry, Shift, SignInThrottle, Staff, StaffAlert
@@ -28,4 +30,5 @@ __all__ = [
     "Macro", "QueueItem",
     "SignInThrottle", "StaffAlert",
     "MessageFlag", "MessageLabel", "MessageModelVersion", "PatternFlag", "TransactionMessage",
+    "AuthorityRequest", "EvidenceExport", "LegalHold", "MemberErasure", "RightsOwner", "RightsReport",
 ]

@@ -37,10 +37,21 @@ class Permission(enum.StrEnum):
     manage_screening = "manage_screening"  # set thresholds, train and activate detector versions
     submit_listings = "submit_listings"  # the marketplace integration: create and edit listings (screened)
     read_dashboards = "read_dashboards"  # operations and enforcement metrics (issue 18)
+    # --- cooperation with authorities and rights owners (issue 17)
+    manage_authority_requests = "manage_authority_requests"  # register, approve/decline (four eyes), close, export
+    erase_members = "erase_members"  # erase a member's personal data (refused while a legal hold covers them)
+    manage_rights_owners = "manage_rights_owners"  # register rights owners and create their accounts
+    report_rights = "report_rights"  # a rights owner reports listings infringing its marks
+    read_rights_reports = "read_rights_reports"  # moderators all; a rights owner only its own (the service filters)
+    decide_rights_reports = "decide_rights_reports"  # accept (takedown) or reject a rights owner's report
+    read_transparency = "read_transparency"  # the transparency report
 
+
+#: Every role but the external rights owners, who see only their own reports (issue 17).
+STAFF = frozenset(Role) - {Role.rights_owner}
 
 GRANTS: dict[Permission, frozenset[Role]] = {
-    Permission.read_marketplace: frozenset(Role),
+    Permission.read_marketplace: STAFF,
     Permission.read_inquiries: frozenset({Role.agent}),
     Permission.read_flags: frozenset({Role.moderator, Role.safety_officer}),
     Permission.read_recalls: frozenset({Role.safety_officer}),
@@ -56,7 +67,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.decide_appeals: frozenset({Role.moderator}),
     Permission.work_queue: frozenset({Role.agent, Role.moderator}),
     Permission.reassign_claims: frozenset(),
-    Permission.read_shifts: frozenset(Role),
+    Permission.read_shifts: STAFF,
     Permission.manage_shifts: frozenset(),
     Permission.reply_inquiries: frozenset({Role.agent}),
     Permission.read_macros: frozenset({Role.agent}),
@@ -66,6 +77,13 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.manage_screening: frozenset(),
     Permission.submit_listings: frozenset(),
     Permission.read_dashboards: frozenset(),
+    Permission.manage_authority_requests: frozenset(),
+    Permission.erase_members: frozenset(),
+    Permission.manage_rights_owners: frozenset(),
+    Permission.report_rights: frozenset({Role.rights_owner}),
+    Permission.read_rights_reports: frozenset({Role.moderator, Role.rights_owner}),
+    Permission.decide_rights_reports: frozenset({Role.moderator}),
+    Permission.read_transparency: frozenset(),
 }
 
 

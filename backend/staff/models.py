@@ -16,6 +16,7 @@ class Role(enum.StrEnum):
     moderator = "moderator"
     safety_officer = "safety_officer"
     supervisor = "supervisor"
+    rights_owner = "rights_owner"  # external: a brand owner reporting listings (issue 17); not staff
 
 
 class Staff(Base):

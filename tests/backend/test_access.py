@@ -8,13 +8,13 @@ from fastapi.testclient import TestClient
 from backend.staff.models import Role
 from tests.conftest import PASSWORD
 
-ALL = set(Role)
+ALL = set(Role) - {Role.rights_owner}  # every staff role; rights owners are external (issue 17)
 SUP = {Role.supervisor}
 RECALLS = {Role.safety_officer, Role.supervisor}  # issue 8
 
 # (method, path template) -> roles allowed. Written out by hand as the test's own oracle.
 MATRIX: dict[tuple[str, str], set[Role]] = {
-    ("GET", "/api/v1/me"): ALL,
+    ("GET", "/api/v1/me"): ALL | {Role.rights_owner},
     ("GET", "/api/v1/staff"): SUP,
     # --- hardening (issue 19)
     ("POST", "/api/v1/staff/{staff_id}/unlock"): SUP,
@@ -128,6 +128,25 @@ MATRIX: dict[tuple[str, str], set[Role]] = {
     ("POST", "/api/v1/transactions/{transaction_id}/messages/reveal"): {Role.agent, Role.supervisor},
     ("GET", "/api/v1/listings/{listing_id}/comments"): ALL,
     ("POST", "/api/v1/messages"): SUP,
+    # --- authorities and rights owners (issue 17); supervisors pass every permission check, but the
+    # service lets only a rights owner's account file reports (tests/backend/rights)
+    ("POST", "/api/v1/authority-requests"): SUP,
+    ("GET", "/api/v1/authority-requests"): SUP,
+    ("GET", "/api/v1/authority-requests/{request_id}"): SUP,
+    ("POST", "/api/v1/authority-requests/{request_id}/approve"): SUP,
+    ("POST", "/api/v1/authority-requests/{request_id}/decline"): SUP,
+    ("POST", "/api/v1/authority-requests/{request_id}/close"): SUP,
+    ("GET", "/api/v1/authority-requests/{request_id}/package"): SUP,
+    ("POST", "/api/v1/members/{member_id}/erase"): SUP,
+    ("POST", "/api/v1/rights-owners"): SUP,
+    ("GET", "/api/v1/rights-owners"): SUP,
+    ("POST", "/api/v1/rights-reports"): {Role.rights_owner, Role.supervisor},
+    ("POST", "/api/v1/rights-reports/import"): {Role.rights_owner, Role.supervisor},
+    ("GET", "/api/v1/rights-reports"): {Role.moderator, Role.rights_owner, Role.supervisor},
+    ("GET", "/api/v1/rights-reports/{report_id}"): {Role.moderator, Role.rights_owner, Role.supervisor},
+    ("POST", "/api/v1/rights-reports/{report_id}/decision"): {Role.moderator, Role.supervisor},
+    ("POST", "/api/v1/rights-reports/{report_id}/appeal-response"): {Role.rights_owner, Role.supervisor},
+    ("GET", "/api/v1/reports/transparency?from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z"): SUP,
 }
 # Reached without a bearer token by design.
 PUBLIC = {("POST", "/api/v1/auth/login"), ("GET", "/api/v1/demo/accounts")}
@@ -145,13 +164,22 @@ def test_matrix_covers_every_endpoint(client: TestClient) -> None:
     assert _api_routes(client) == {(m, p.split("?")[0]) for m, p in MATRIX} | PUBLIC | WRITES
 
 
+@pytest.fixture
+def cooperation_ids(db, sample) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """An approved authority request and the test rights owner's report (issue 17)."""
+    from tests.backend.authority.helpers import approved_request, owned_report
+
+    return {"request_id": approved_request(db, member_id=sample.seller, listing_id=sample.listing),
+            "report_id": owned_report(db, listing_id=sample.listing)}
+
+
 @pytest.mark.parametrize("endpoint", sorted(MATRIX), ids=lambda e: f"{e[0]} {e[1]}")
-def test_role_matrix(client: TestClient, headers, sample, endpoint) -> None:
+def test_role_matrix(client: TestClient, headers, sample, cooperation_ids, endpoint) -> None:
     """No token: 401. Roles not allowed: 403. Allowed roles get past the
     permission check (a GET succeeds; a write may still refuse an empty body).
     Refused roles go first, so an allowed write cannot change what they see."""
     method, template = endpoint
-    path = template.format(**sample.path_ids())
+    path = template.format(**sample.path_ids(), **cooperation_ids)
     body = None if method == "GET" else {}
     anonymous = client.request(method, path, json=body)
     assert anonymous.status_code == 401, anonymous.text

@@ -1,0 +1,1 @@
+"""Reports computed from the records: the transparency report (issue 17)."""

@@ -289,7 +289,7 @@ def _profile(session: Session, key: tuple[int, int, str, datetime]) -> matcher.R
     until the version moves, and another database's recall with the same id
     never hits."""
     if key not in _PROFILE_CACHE:
-        if len(_PROFILE_CACHE) > 4096:
+        if len(_PROFILE_CACHE) > 16384:
             _PROFILE_CACHE.clear()
         _PROFILE_CACHE[key] = matcher.load_profile(session, get_recall(session, key[0]))
     return _PROFILE_CACHE[key]
@@ -301,6 +301,7 @@ def index_recall(session: Session, recall: Recall) -> None:
     if recall.status != RecallStatus.open:
         return
     profile = matcher.load_profile(session, recall)
+    _PROFILE_CACHE[(recall.id, recall.version, recall.number, recall.created_at)] = profile  # new listings need it next
     # a product type alone never makes a candidate (see matcher.TYPE_ONLY): "#stroller" would send
     # every stroller listed to every stroller recall
     rows = [{"term": t, "recall_id": recall.id} for t in sorted(profile.query_terms)

@@ -1,0 +1,3 @@
+"""The second supervisor (four eyes) from the authority tests."""
+
+from tests.backend.authority.conftest import second_supervisor  # noqa: F401

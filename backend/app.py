@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend import __version__
 from backend.config import LAUNCH_SECRET_HEADER, SecuritySettings
+from backend.contention import RetryContention
 from backend.db import Database
 from backend.errors import error_body, install_error_handlers
 
@@ -40,6 +41,8 @@ def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = 
     for router in api_routers() if routers is None else routers:
         app.include_router(router, prefix=API_PREFIX)
 
+    # Innermost: a request is replayed after a deadlock, or answered 503 when the database stays busy.
+    app.add_middleware(RetryContention)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     if launch_secret:
         app.add_middleware(LaunchSecret, secret=launch_secret)

@@ -207,16 +207,33 @@ def _import_listings(args: argparse.Namespace, db: Database) -> int:
 
 @command("audit-verify")
 def _audit_verify(args: argparse.Namespace, db: Database) -> int:
-    from backend.audit.service import verify
+    from backend.audit.checkpoints import checkpoint_dir, verify_anchored
 
     with db.session() as session:
-        report = verify(session)
+        report = verify_anchored(session)
+    mark = report.checkpoint
     if report.ok:
         print(f"audit chain intact: {report.checked} events verified")
+        print(f"matches the checkpoint of {mark.at_text} ({mark.count} events, head {mark.head_id})" if mark else
+              f"no checkpoint of this chain yet in {checkpoint_dir()} (run audit-checkpoint)")
         return 0
-    print(f"audit chain BROKEN at event {report.broken_at}: {report.problem} "
-          f"({report.checked} events before it verified)", file=sys.stderr)
+    if report.broken_at is None:
+        print(f"audit chain NOT TRUSTWORTHY: {report.problem}", file=sys.stderr)
+    else:
+        print(f"audit chain BROKEN at event {report.broken_at}: {report.problem} "
+              f"({report.checked} events verified)", file=sys.stderr)
     return 1
+
+
+@command("audit-checkpoint")
+def _audit_checkpoint(args: argparse.Namespace, db: Database) -> int:
+    from backend.audit.checkpoints import checkpoint_dir, write_checkpoint
+
+    mark = write_checkpoint(db, reason=args.reason)
+    assert mark is not None
+    print(f"checkpoint written to {checkpoint_dir() / mark.chain_id}: {mark.count} events, "
+          f"head {mark.head_id} ({mark.head[:16]}…), key {mark.key_id}")
+    return 0
 
 
 @command("escrow-verify")
@@ -501,7 +518,10 @@ def build_parser() -> argparse.ArgumentParser:
     train = sub.add_parser("train-detector", help="train a detector version from moderators' decisions")
     train.add_argument("--note", help="why this version was trained (kept with the version)")
 
-    sub.add_parser("audit-verify", help="check the audit log's hash chain")
+    sub.add_parser("audit-verify", help="check the audit log's keyed chain against its latest checkpoints")
+    checkpoint = sub.add_parser("audit-checkpoint",
+                                help="write a signed checkpoint of the audit chain outside the database")
+    checkpoint.add_argument("--reason", choices=("manual", "evidence_export", "schedule"), default="manual")
     sub.add_parser("queue-rebuild", help="add open inquiries/flags missing from the work queue (after bulk loads)")
     sub.add_parser("release-expired", help="clock out staff whose shift ended and return their claims")
     escrow = sub.add_parser("escrow-verify", help="check every escrow ledger against its invariants")

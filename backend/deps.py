@@ -3,6 +3,7 @@ member, and the permission check every endpoint declares."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
@@ -12,6 +13,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from backend.config import SecuritySettings
+from backend.contention import COMMITTED
 from backend.db import Database
 from backend.errors import Forbidden, Unauthorized
 from backend.permissions import Permission, allowed
@@ -20,6 +22,7 @@ from backend.staff import signin
 from backend.staff.signin import SessionExpired
 from backend.staff.models import Staff
 
+log = logging.getLogger("anzen.deps")
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -57,8 +60,13 @@ async def _session(request: Request) -> AsyncIterator[Session]:
         await _off_loop(_roll_back, session)
         if isinstance(exc, SessionExpired):
             await _after(signin.record_expiry, db, exc)
+        follow_up = getattr(exc, "after_rollback", None)
+        if callable(follow_up):  # e.g. a refused contact reveal: audit it and alert supervisors
+            await _after(follow_up, db)
         raise
     await _off_loop(_commit, session)
+    # Committed: from here on the request is never run again (backend/contention.py).
+    setattr(request.state, COMMITTED, True)
     token_id = getattr(request.state, "touch_token", None)
     if token_id is not None:
         await _after(signin.touch, db, token_id)
@@ -92,9 +100,13 @@ async def _off_loop(end: Callable[[Session], None], session: Session) -> None:
 
 async def _after(work: Callable[..., None], *args: Any) -> None:
     """Short bookkeeping of its own after the request's transaction has ended
-    (never inside it: on SQLite a reader cannot become a writer mid-way)."""
+    (never inside it: on SQLite a reader cannot become a writer mid-way).
+    Its failure (e.g. the write lock busy) is logged, never the request's answer."""
     with CancelScope(shield=True):
-        await anyio.to_thread.run_sync(lambda: work(*args), limiter=CapacityLimiter(1))
+        try:
+            await anyio.to_thread.run_sync(lambda: work(*args), limiter=CapacityLimiter(1))
+        except Exception:  # noqa: BLE001
+            log.exception("bookkeeping after the request failed (%s)", getattr(work, "__name__", work))
 
 
 DbSession = Annotated[Session, Depends(_session, scope="function")]

@@ -62,6 +62,18 @@ def error_body(code: str, message: str, field: str | None = None) -> dict[str, d
     return {"error": {"code": code, "message": message, "field": field}}
 
 
+_INT32 = range(-(2**31), 2**31)
+
+
+def _id_out_of_range(exc: DataError) -> bool:
+    """PostgreSQL's numeric_value_out_of_range with an integer parameter beyond 32 bits."""
+    if getattr(exc.orig, "sqlstate", None) != "22003":
+        return False
+    params = exc.params
+    values = params.values() if isinstance(params, dict) else params if isinstance(params, (list, tuple)) else ()
+    return any(isinstance(v, int) and not isinstance(v, bool) and v not in _INT32 for v in values)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     from backend.idempotency.guard import Replay
 
@@ -93,10 +105,19 @@ def install_error_handlers(app: FastAPI) -> None:
                             status_code=409)
 
     @app.exception_handler(DataError)
-    async def _data_error(_request: Request, exc: DataError) -> JSONResponse:
-        # e.g. an id beyond the column's range on PostgreSQL: the input is bad, not the service.
-        log.info("database refused a value: %s", exc.orig)
-        return JSONResponse(error_body("invalid", "A value is out of range for this field."), status_code=422)
+    async def _data_error(request: Request, exc: DataError) -> JSONResponse:
+        if _id_out_of_range(exc):
+            # An integer beyond the column's range on PostgreSQL: an id the caller sent (not every path
+            # parameter is bounded yet); the input is bad, not the service.
+            log.info("database refused an integer out of range: %s", exc.orig)
+            return JSONResponse(error_body("invalid", "A number is out of range for this field."), status_code=422)
+        # Anything else the database refuses (a value too long for its column, ...) the service produced:
+        # its own fault, never the caller's (issue 19: a bulk takedown was refused with a 422).
+        log.error("the database refused a value the service produced (%s %s)", request.method, request.url.path,
+                  exc_info=exc)
+        return JSONResponse(error_body("internal", "The service hit an unexpected error; it has been logged. "
+                                                   "Try again, and report it if it happens again."),
+                            status_code=500)
 
     @app.exception_handler(OverflowError)
     async def _overflow(_request: Request, _exc: OverflowError) -> JSONResponse:

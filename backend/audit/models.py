@@ -1,3 +1,4 @@
+"""The append-only, keyed hash-chained audit log."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -10,8 +11,10 @@ from backend.db import Base, utcnow
 
 
 class AuditEvent(Base):
-    """Append-only; ``hash`` covers this event and ``prev_hash``, so editing or
-    deleting any earlier event breaks every later link."""
+    """Append-only; ``hash`` is an HMAC, with the audit key kept outside the
+    database (backend/keys.py), over this event and ``prev_hash``, so editing
+    or deleting any earlier event breaks every later link, and nobody without
+    the key can recompute the chain after an edit."""
 
     __tablename__ = "audit_events"
 
@@ -28,4 +31,19 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
-    __table_args__ = (Index("ix_audit_events_target", "target_type", "target_id", "id"),)
+    __table_args__ = (
+        Index("ix_audit_events_target", "target_type", "target_id", "id"),
+        # a staff member's recent actions of one kind (the contact-reveal limit)
+        Index("ix_audit_events_action_actor", "action", "actor_id", "created_at"),
+    )
+
+
+class AuditChain(Base):
+    """This database's chain: the name its checkpoints are filed under outside
+    the database (backend/audit/checkpoints.py). One row."""
+
+    __tablename__ = "audit_chain"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chain_id: Mapped[str] = mapped_column(String(32), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -130,9 +130,12 @@ def execute(
                                batch_id=batch_id, note=note, duration=duration, now=now)
     cancelled = sum(len(t.effects["transactions"]) for t in takedowns if t.effects)
     refunded = sum(int(t.effects["refunded_yen"]) for t in takedowns if t.effects)
+    # The target is one id (the seller, or the batch); the listings go in `after`, which has no length limit
+    # (their joined ids overflowed target_id's 64 characters on PostgreSQL: issue 19).
     audit.record(session, actor_id=actor.id, actor_label=actor.username, action="listing.bulk_takedown",
-                 target_type="member" if seller_id is not None else "listings",
-                 target_id=seller_id if seller_id is not None else ",".join(map(str, current.listing_ids[:50])),
-                 after={"batch_id": batch_id, "listings": len(takedowns), "transactions_cancelled": cancelled,
-                        "refunded_yen": refunded, "reason_code": reason_code}, reason=note)
+                 target_type="member" if seller_id is not None else "takedown_batch",
+                 target_id=seller_id if seller_id is not None else batch_id,
+                 after={"batch_id": batch_id, "listings": len(takedowns), "listing_ids": current.listing_ids,
+                        "transactions_cancelled": cancelled, "refunded_yen": refunded, "reason_code": reason_code},
+                 reason=note)
     return BulkResult(batch_id, [t.id for t in takedowns], cancelled, refunded)

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import select
 
-from backend.deps import DbSession, require
+from backend.deps import DbSession, require, security_settings
 from backend.members import service
 from backend.members.lookup import lookup as lookup_key
 from backend.members.models import Member, MemberStatus
@@ -50,13 +50,18 @@ def member_summary(member_id: MemberId, _staff: Reader, session: DbSession) -> M
 
 
 @router.post("/members/{member_id}/contact/reveal", response_model=ContactOut)
-def reveal_contact(member_id: MemberId, body: RevealIn, staff: Revealer, session: DbSession) -> ContactOut:
+def reveal_contact(member_id: MemberId, body: RevealIn, staff: Revealer, session: DbSession,
+                   request: Request) -> ContactOut:
     """Show unmasked contact details; the reveal (who, which fields, why) goes to the audit log.
 
     Deliberately no Idempotency-Key: a replay would have to store the details
     outside the member row, and every repeated look is a disclosure to log.
+
+    At most ``ANZEN_REVEALS_PER_HOUR`` (default 20) per staff member in any
+    hour; beyond that 429 with Retry-After, and supervisors are alerted.
     """
-    return service.reveal_contact(session, member_id=member_id, fields=body.fields, staff=staff, reason=body.reason)
+    return service.reveal_contact(session, member_id=member_id, fields=body.fields, staff=staff, reason=body.reason,
+                                  limit_per_hour=security_settings(request).reveals_per_hour)
 
 
 @router.get("/lookup/{key}", response_model=list[LookupHit])

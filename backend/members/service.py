@@ -34,6 +34,7 @@ from backend.escrow.service import OPEN_STATUSES
 from backend.flags.models import Flag, FlagStatus
 from backend.inquiries.models import Inquiry, InquiryStatus
 from backend.listings.models import Listing
+from backend.members import reveals
 from backend.members import signals as member_signals
 from backend.members.models import Member
 from backend.members.pii import mask_address, mask_email, mask_phone
@@ -226,12 +227,15 @@ def _flags(rows: Sequence[Row[Any]]) -> Flags:
 
 
 def reveal_contact(session: Session, *, member_id: int, fields: list[ContactField], staff: Staff,
-                   reason: str) -> ContactOut:
-    """Unmask contact details and log who saw which fields, and why (never the details themselves)."""
+                   reason: str, limit_per_hour: int | None = None) -> ContactOut:
+    """Unmask contact details and log who saw which fields, and why (never the
+    details themselves); at most ``limit_per_hour`` per staff member (backend/members/reveals.py)."""
     reason = reason.strip()
     if not reason:
         raise InvalidInput("a reason is required", field="reason")
     member = get_member(session, member_id)
+    if limit_per_hour is not None:
+        reveals.check_limit(session, staff=staff, member_id=member.id, limit=limit_per_hour, reason=reason)
     wanted = [f for f in ContactField if f in set(fields)]
     audit.record(session, actor_id=staff.id, actor_label=staff.username, action="member.contact_revealed",
                  target_type="member", target_id=member.id, after={"fields": [f.value for f in wanted]},

@@ -53,6 +53,15 @@ class Sample:
                 "staff_id": self.staff}
 
 
+@pytest.fixture(autouse=True)
+def audit_checkpoint_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Each test its own audit checkpoint directory (backend/audit/checkpoints.py): the
+    database is wiped between tests, and a chain id's checkpoints must not outlive it."""
+    directory = tmp_path_factory.mktemp("checkpoints")
+    monkeypatch.setenv("ANZEN_AUDIT_CHECKPOINT_DIR", str(directory))
+    return directory
+
+
 @pytest.fixture
 def sample(db: Database) -> Sample:
     now = utcnow()

@@ -32,6 +32,8 @@ MATRIX: dict[tuple[str, str], set[Role]] = {
     ("GET", "/api/v1/flags/{flag_id}"): {Role.moderator, Role.safety_officer, Role.supervisor},
     ("GET", "/api/v1/audit-events"): SUP,
     ("GET", "/api/v1/audit-events/verify"): SUP,
+    ("POST", "/api/v1/audit-events/checkpoints"): SUP,
+    ("GET", "/api/v1/audit-events/reveals"): SUP,
     # --- queue, shifts, inquiry workspace (issue 4)
     # Queue item paths use the sample flag's row: agents work inquiries, so they get 403 on it.
     ("GET", "/api/v1/queue"): {Role.agent, Role.moderator, Role.supervisor},

@@ -91,3 +91,24 @@ def test_large_seller_needs_a_second_confirmation(client: TestClient, headers, d
 def test_agents_cannot_bulk_take_down(client: TestClient, headers, shop: Shop) -> None:
     assert client.post(PREVIEW, json={"seller_id": shop.seller}, headers=headers["agent"]).status_code == 403
     assert client.post(BULK, json={}, headers=headers["agent"]).status_code == 403
+
+
+def test_many_selected_listings_are_taken_down_on_every_database(client: TestClient, headers, db: Database,
+                                                                  shop: Shop) -> None:
+    """Issue 19: on PostgreSQL more than about a dozen selected listings overflowed an audit field (422)."""
+    from backend.audit import service as audit
+    from backend.audit.models import AuditEvent
+
+    with db.transaction() as s:
+        ids = [add_listing(s, shop.seller, title=f"コピー品 {i}").id for i in range(40)]
+    scope = {"listing_ids": ids}
+    preview = client.post(PREVIEW, json=scope, headers=headers["moderator"]).json()
+    assert preview["listings"] == 40
+    response = _execute(client, headers["moderator"], scope, preview)
+    assert response.status_code == 201, response.text
+    with db.session() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "listing.bulk_takedown")).one()
+        assert event.target_type == "takedown_batch" and event.target_id == response.json()["batch_id"]
+        assert event.after["listing_ids"] == sorted(ids)
+        assert s.scalar(select(func.count()).select_from(Takedown).where(Takedown.listing_id.in_(ids))) == 40
+        assert audit.verify(s).ok

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from widgets import formatting as fmt
+from console.i18n import QT_TR_NOOP, tr
 from console import messages
 from console.context import ConsoleContext
 from console.enforcement import ReasonDialog, report_refusal
@@ -94,11 +95,10 @@ def _metrics(version: Record) -> str:
     metrics = version.get("metrics") or {}
     overall = (metrics.get("new") or {}).get("overall")
     if overall:
-        return (f"precision {_pct(overall.get('precision'))}, recall {_pct(overall.get('recall'))} "
-                f"on {int(metrics.get('held_out') or 0):,} held-out decisions")
+        return (tr("precision {precision}, recall {recall} on {int:,} held-out decisions").format(precision=_pct(overall.get('precision')), recall=_pct(overall.get('recall')), int=int(metrics.get('held_out') or 0)))
     if metrics.get("source") == "seed":
-        return "built-in model"
-    return "no held-out decisions"
+        return tr("built-in model")
+    return tr("no held-out decisions")
 
 
 def load_problem(version: Record) -> str | None:
@@ -106,13 +106,13 @@ def load_problem(version: Record) -> str | None:
     retrain"), or None when it can (or the service did not say)."""
     load = (version.get("metrics") or {}).get("load") or {}
     if load.get("loadable") is False:
-        return str(load.get("problem") or "it cannot be loaded by this service; retrain")
+        return str(load.get("problem") or tr("it cannot be loaded by this service; retrain"))
     return None
 
 
 def _version_name(version: Record) -> str:
-    text = f"v{version.get('id')}" + ("  ● active" if version.get("active") else "")
-    return text + ("  ⚠ cannot be loaded" if load_problem(version) else "")
+    text = f"v{version.get('id')}" + (tr("  ● active") if version.get("active") else "")
+    return text + (tr("  ⚠ cannot be loaded") if load_problem(version) else "")
 
 
 def activation_text(version: Record) -> str:
@@ -120,24 +120,23 @@ def activation_text(version: Record) -> str:
     problem = load_problem(version)
     prefix = ""
     if problem:
-        prefix = (f"v{version.get('id')} cannot screen listings in this service: {problem}. "
-                  + ("The built-in model screens instead until a new version is trained. " if version.get("active")
-                     else "It cannot be activated; train a new version instead. "))
+        prefix = (tr("v{id} cannot screen listings in this service: {problem}. ").format(id=version.get('id'), problem=problem)
+                  + (tr("The built-in model screens instead until a new version is trained. ") if version.get("active")
+                     else tr("It cannot be activated; train a new version instead. ")))
     return prefix + _activation_reason(version)
 
 
 def _activation_reason(version: Record) -> str:
     metrics = version.get("metrics") or {}
     if metrics.get("source") == "seed":
-        return f"v{version.get('id')} is the built-in model, used while no trained version had been activated."
-    reasons = "; ".join(metrics.get("activation") or []) or "no reason recorded (trained by an older service)"
+        return tr("v{id} is the built-in model, used while no trained version had been activated.").format(id=version.get('id'))
+    reasons = "; ".join(metrics.get("activation") or []) or tr("no reason recorded (trained by an older service)")
     if metrics.get("activated"):
-        text = f"v{version.get('id')} was activated automatically: {reasons}."
+        text = tr("v{id} was activated automatically: {reasons}.").format(id=version.get('id'), reasons=reasons)
     else:
-        text = (f"v{version.get('id')} was NOT activated automatically: {reasons}. "
-                "A supervisor may still activate it by hand.")
+        text = (tr("v{id} was NOT activated automatically: {reasons}. A supervisor may still activate it by hand.").format(id=version.get('id'), reasons=reasons))
     if version.get("active") and not metrics.get("activated"):
-        text += " It was activated by hand and is active now."
+        text += tr(" It was activated by hand and is active now.")
     return text
 
 
@@ -160,7 +159,7 @@ def _pr(metric: Record | None) -> str:
     if not metric:
         return "—"
     if not metric.get("support") and not (metric.get("tp") or metric.get("fp")):
-        return "no examples"
+        return tr("no examples")
     return f"{_pct(metric.get('precision'))} / {_pct(metric.get('recall'))}"
 
 
@@ -169,43 +168,42 @@ def _held_out(row: Record) -> str:
     if count is None:
         return "—"
     short = isinstance(minimum, int) and count < minimum
-    return f"{count}" + (f"  (needs {minimum})" if short else "")
+    return f"{count}" + (tr("  (needs {minimum})").format(minimum=minimum) if short else "")
 
 
 THRESHOLD_COLUMNS = (
-    ("Policy", lambda r: fmt.label(r.get("policy"))),
-    ("Flag at", lambda r: f"{float(r.get('flag_at', 0)):.2f}"),
-    ("Suspend at", lambda r: f"{float(r.get('suspend_at', 0)):.2f}"),
-    ("Default", lambda r: f"{float(r.get('default_flag_at', 0)):.2f} / {float(r.get('default_suspend_at', 0)):.2f}"),
-    ("Changed", lambda r: fmt.when(r.get("updated_at")) or "built-in default"),
+    (QT_TR_NOOP("Policy"), lambda r: fmt.label(r.get("policy"))),
+    (QT_TR_NOOP("Flag at"), lambda r: f"{float(r.get('flag_at', 0)):.2f}"),
+    (QT_TR_NOOP("Suspend at"), lambda r: f"{float(r.get('suspend_at', 0)):.2f}"),
+    (QT_TR_NOOP("Default"), lambda r: f"{float(r.get('default_flag_at', 0)):.2f} / {float(r.get('default_suspend_at', 0)):.2f}"),
+    (QT_TR_NOOP("Changed"), lambda r: fmt.when(r.get("updated_at")) or tr("built-in default")),
 )
 VERSION_COLUMNS = (
-    ("Version", _version_name),
-    ("Trained", lambda r: fmt.when(r.get("created_at"))),
-    ("Examples", lambda r: f"{int(r.get('trained_on') or 0):,}"),
-    ("Held-out", _metrics),
-    ("Activated", lambda r: fmt.when(r.get("activated_at"))),
-    ("Note", lambda r: str(r.get("note") or "")),
+    (QT_TR_NOOP("Version"), _version_name),
+    (QT_TR_NOOP("Trained"), lambda r: fmt.when(r.get("created_at"))),
+    (QT_TR_NOOP("Examples"), lambda r: f"{int(r.get('trained_on') or 0):,}"),
+    (QT_TR_NOOP("Held-out"), _metrics),
+    (QT_TR_NOOP("Activated"), lambda r: fmt.when(r.get("activated_at"))),
+    (QT_TR_NOOP("Note"), lambda r: str(r.get("note") or "")),
 )
 
 POLICY_COLUMNS = (
-    ("Policy", lambda r: fmt.label(r.get("policy"))),
-    ("Held-out decisions", _held_out),
-    ("New: precision / recall", lambda r: _pr(r.get("new"))),
-    ("Then active", lambda r: _pr(r.get("current"))),
+    (QT_TR_NOOP("Policy"), lambda r: fmt.label(r.get("policy"))),
+    (QT_TR_NOOP("Held-out decisions"), _held_out),
+    (QT_TR_NOOP("New: precision / recall"), lambda r: _pr(r.get("new"))),
+    (QT_TR_NOOP("Then active"), lambda r: _pr(r.get("current"))),
 )
 
 
 def describe_point(point: Record | None, window_days: Any) -> str:
     """What a threshold would have given, in words."""
     if not point:
-        return "No flags were decided at this threshold in the preview window."
+        return tr("No flags were decided at this threshold in the preview window.")
     precision = point.get("precision")
     right, wrong = point.get("true_positives", 0), point.get("false_positives", 0)
-    words = ("precision unknown (no decided flags at or above it)" if precision is None
-             else f"precision {_pct(precision)} ({right} upheld, {wrong} dismissed)")
-    return (f"At {float(point.get('threshold', 0)):.2f}: {words}; about {float(point.get('flags_per_day', 0)):.1f} "
-            f"flags a day ({point.get('flags_in_window', 0)} in {window_days} days).")
+    words = (tr("precision unknown (no decided flags at or above it)") if precision is None
+             else tr("precision {precision} ({right} upheld, {wrong} dismissed)").format(precision=_pct(precision), right=right, wrong=wrong))
+    return (tr("At {threshold:.2f}: {words}; about {flags_per_day:.1f} flags a day ({flags_in_window} in {window_days} days).").format(threshold=float(point.get('threshold', 0)), words=words, flags_per_day=float(point.get('flags_per_day', 0)), flags_in_window=point.get('flags_in_window', 0), window_days=window_days))
 
 
 class CurveChart(QWidget):
@@ -239,7 +237,7 @@ class CurveChart(QWidget):
         painter.drawText(rect.left(), self.height() - 4, "0.3")
         painter.drawText(rect.right() - 16, self.height() - 4, "1.0")
         if not self._curve:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No preview yet")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tr("No preview yet"))
             painter.end()
             return
         low, high = 0.3, 1.0
@@ -278,7 +276,7 @@ class CurveChart(QWidget):
         legend = QColor(text)
         legend.setAlpha(160)
         painter.setPen(legend)
-        painter.drawText(rect.adjusted(80, 4, 0, 0), f"flags/day (max {top_volume:.1f})")
+        painter.drawText(rect.adjusted(80, 4, 0, 0), tr("flags/day (max {top_volume:.1f})").format(top_volume=top_volume))
         painter.end()
 
 
@@ -288,7 +286,7 @@ class DetectorAdmin(QDialog):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DetectorAdmin")
-        self.setWindowTitle("Detector settings")
+        self.setWindowTitle(tr("Detector settings"))
         self._context = context
         self._manage = context.staff.role == "supervisor"
         self._preview_request = 0
@@ -304,18 +302,18 @@ class DetectorAdmin(QDialog):
             box.setRange(0.01, 1.0)
             box.setSingleStep(0.01)
             box.setDecimals(2)
-        self.preview_label = QLabel("Pick a policy to preview its threshold.", self)
+        self.preview_label = QLabel(tr("Pick a policy to preview its threshold."), self)
         self.preview_label.setObjectName("PreviewText")
         self.preview_label.setWordWrap(True)
         self.chart = CurveChart(self)
-        self.set_button = QPushButton("Set threshold", self)
+        self.set_button = QPushButton(tr("Set threshold"), self)
         self.set_button.setObjectName("SetThreshold")
         self.set_button.setEnabled(False)
-        self.set_button.setToolTip("Supervisors only" if not self._manage else "Save the thresholds for this policy")
+        self.set_button.setToolTip(tr("Supervisors only") if not self._manage else tr("Save the thresholds for this policy"))
         form = QFormLayout()
-        form.addRow("Flag at", self.flag_at)
-        form.addRow("Suspend at", self.suspend_at)
-        editor = QGroupBox("Threshold", self)
+        form.addRow(tr("Flag at"), self.flag_at)
+        form.addRow(tr("Suspend at"), self.suspend_at)
+        editor = QGroupBox(tr("Threshold"), self)
         editor_layout = QVBoxLayout(editor)
         editor_layout.addLayout(form)
         editor_layout.addWidget(self.preview_label)
@@ -331,13 +329,13 @@ class DetectorAdmin(QDialog):
         self.active_label = QLabel(self)
         self.active_label.setObjectName("ScreenHint")
         self.active_label.setWordWrap(True)
-        self.train_button = QPushButton("Train new version", self)
+        self.train_button = QPushButton(tr("Train new version"), self)
         self.train_button.setObjectName("TrainVersion")
-        self.activate_button = QPushButton("Activate selected…", self)
+        self.activate_button = QPushButton(tr("Activate selected…"), self)
         for button in (self.train_button, self.activate_button):
             button.setEnabled(self._manage)
             if not self._manage:
-                button.setToolTip("Supervisors only")
+                button.setToolTip(tr("Supervisors only"))
         self.train_result = QLabel(self)
         self.train_result.setObjectName("TrainResult")
         self.train_result.setWordWrap(True)
@@ -347,10 +345,10 @@ class DetectorAdmin(QDialog):
         version_buttons.addWidget(self.train_button)
         self.policy_metrics = RecordTableModel(POLICY_COLUMNS, self)
         self.policy_view = self._table(self.policy_metrics, "VersionPolicyTable")
-        self.activation_label = QLabel("Pick a version to see why it was or was not activated.", self)
+        self.activation_label = QLabel(tr("Pick a version to see why it was or was not activated."), self)
         self.activation_label.setObjectName("ActivationReason")
         self.activation_label.setWordWrap(True)
-        details = QGroupBox("Picked version: held-out precision / recall per policy", self)
+        details = QGroupBox(tr("Picked version: held-out precision / recall per policy"), self)
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.activation_label)
         details_layout.addWidget(self.policy_view, 1)
@@ -365,11 +363,11 @@ class DetectorAdmin(QDialog):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(threshold_page, "Thresholds")
-        self.tabs.addTab(version_page, "Versions")
-        hint = QLabel("Thresholds decide which listings the detector flags (and suspends at once). "
-                      "The preview replays the last days of decided flags." +
-                      ("" if self._manage else " Only supervisors may change them."), self)
+        self.tabs.addTab(threshold_page, tr("Thresholds"))
+        self.tabs.addTab(version_page, tr("Versions"))
+        hint = QLabel(tr("Thresholds decide which listings the detector flags (and suspends at once). "
+                      "The preview replays the last days of decided flags.") +
+                      ("" if self._manage else tr(" Only supervisors may change them.")), self)
         hint.setObjectName("ScreenHint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -401,7 +399,7 @@ class DetectorAdmin(QDialog):
         client = self._context.client
         self._context.runner.run(
             lambda: (client.get("/screening/thresholds"), client.page("/screening/versions", limit=200).items),
-            lambda result: self._loaded(*result), doing="loading the detector settings", owner=self)
+            lambda result: self._loaded(*result), doing=tr("loading the detector settings"), owner=self)
 
     def _loaded(self, thresholds: Sequence[Record], versions: Sequence[Record]) -> None:
         current = self.current_policy()
@@ -409,12 +407,10 @@ class DetectorAdmin(QDialog):
         self.versions.set_rows(versions)
         active = next((v for v in versions if v.get("active")), None)
         if active is not None and load_problem(active):
-            self.active_label.setText(f"Active: v{active['id']}, but it cannot be loaded ({load_problem(active)}): "
-                                      "the built-in detector screens until a new version is trained.")
+            self.active_label.setText(tr("Active: v{id}, but it cannot be loaded ({active}): the built-in detector screens until a new version is trained.").format(id=active['id'], active=load_problem(active)))
         else:
-            self.active_label.setText(f"Active: v{active['id']}, trained {fmt.when(active.get('created_at'))} on "
-                                      f"{int(active.get('trained_on') or 0):,} examples." if active else
-                                      "Active: the built-in detector (no trained version is active).")
+            self.active_label.setText(tr("Active: v{id}, trained {created_at} on {int:,} examples.").format(id=active['id'], created_at=fmt.when(active.get('created_at')), int=int(active.get('trained_on') or 0)) if active else
+                                      tr("Active: the built-in detector (no trained version is active)."))
         ids = [v.get("id") for v in versions]
         picked = self.last_train.get("version", {}).get("id") if self.last_train else None
         if versions:
@@ -434,7 +430,7 @@ class DetectorAdmin(QDialog):
         problem = load_problem(version)
         self.activate_button.setEnabled(self._manage and not problem)
         if self._manage:
-            self.activate_button.setToolTip(f"Cannot be activated: {problem}" if problem else "")
+            self.activate_button.setToolTip(tr("Cannot be activated: {problem}").format(problem=problem) if problem else "")
 
     def current_policy(self) -> str | None:
         index = self.threshold_view.currentIndex()
@@ -460,7 +456,7 @@ class DetectorAdmin(QDialog):
         self._preview_request += 1
         request = self._preview_request
         threshold = round(self.flag_at.value(), 2)
-        self.preview_label.setText(f"Previewing {fmt.label(policy)} at {threshold:.2f}…")
+        self.preview_label.setText(tr("Previewing {policy} at {threshold:.2f}…").format(policy=fmt.label(policy), threshold=threshold))
         client = self._context.client
         self._context.runner.run(
             lambda: client.get(f"/screening/thresholds/{policy}/preview", {"threshold": threshold}),
@@ -472,17 +468,16 @@ class DetectorAdmin(QDialog):
             return
         self.preview = preview
         text = describe_point(preview.get("at_threshold"), preview.get("window_days"))
-        text += f" Based on {preview.get('decided_flags', 0)} decided flag(s)"
+        text += tr(" Based on {decided_flags} decided flag(s)").format(decided_flags=preview.get('decided_flags', 0))
         if preview.get("observed_min_score") is not None:
-            text += (f"; scores below {float(preview['observed_min_score']):.2f} were never flagged, "
-                     "so figures below it are a lower bound")
+            text += (tr("; scores below {observed_min_score:.2f} were never flagged, so figures below it are a lower bound").format(observed_min_score=float(preview['observed_min_score'])))
         self.preview_label.setText(text + ".")
         self.chart.set_curve(preview.get("curve") or [], threshold)
 
     def _preview_failed(self, request: int, exc: Exception) -> None:
         if request == self._preview_request:
-            self.preview_label.setText("The preview could not be loaded. Change the threshold to try again.")
-            messages.report(exc, "previewing the threshold")
+            self.preview_label.setText(tr("The preview could not be loaded. Change the threshold to try again."))
+            messages.report(exc, tr("previewing the threshold"))
 
     # -- changing ------------------------------------------------------------------------------
 
@@ -498,13 +493,12 @@ class DetectorAdmin(QDialog):
         self.set_button.setEnabled(False)
 
         def done(_result: Record) -> None:
-            messages.info(f"{fmt.label(policy).capitalize()} now flags at {body['flag_at']:.2f} "
-                          f"and suspends at {body['suspend_at']:.2f}.")
+            messages.info(tr("{capitalize} now flags at {flag_at:.2f} and suspends at {suspend_at:.2f}.").format(capitalize=fmt.label(policy).capitalize(), flag_at=body['flag_at'], suspend_at=body['suspend_at']))
             self.reload()
 
         def failed(exc: Exception) -> None:
             self.set_button.setEnabled(self._manage)
-            report_refusal(exc, "setting the threshold")
+            report_refusal(exc, tr("setting the threshold"))
 
         self._context.runner.run(lambda: client.put(f"/screening/thresholds/{policy}", body), done,
                                  on_error=failed, owner=self)
@@ -514,24 +508,23 @@ class DetectorAdmin(QDialog):
         key = str(uuid.uuid4())
         client = self._context.client
         self.train_button.setEnabled(False)
-        self.train_result.setText("Training a new version from the stored decisions… this takes a few seconds.")
+        self.train_result.setText(tr("Training a new version from the stored decisions… this takes a few seconds."))
 
         def done(result: Record) -> None:
             self.last_train = dict(result)
             version = result.get("version") or {}
-            text = (f"v{version.get('id')} trained on {int(version.get('trained_on') or 0):,} examples. "
-                    f"{activation_text(version)}")
+            text = (tr("v{id} trained on {int:,} examples. {version}").format(id=version.get('id'), int=int(version.get('trained_on') or 0), version=activation_text(version)))
             if not result.get("activated"):
-                text += f" v{result.get('previous_version_id')} stays active."
+                text += tr(" v{previous_version_id} stays active.").format(previous_version_id=result.get('previous_version_id'))
             self.train_result.setText(text)
             self.train_button.setEnabled(self._manage)
             messages.info(text)
             self.reload()
 
         def failed(exc: Exception) -> None:
-            self.train_result.setText("Training failed; see the message above.")
+            self.train_result.setText(tr("Training failed; see the message above."))
             self.train_button.setEnabled(self._manage)
-            report_refusal(exc, "training a detector version")
+            report_refusal(exc, tr("training a detector version"))
 
         self._context.runner.run(lambda: client.post("/screening/versions/train", {}, idempotency_key=key),
                                  done, on_error=failed, owner=self)
@@ -539,15 +532,15 @@ class DetectorAdmin(QDialog):
     def activate_selected(self) -> None:
         index = self.version_view.currentIndex()
         if not index.isValid():
-            messages.error("Select a version to activate.", "Pick a row in the versions table.")
+            messages.error(tr("Select a version to activate."), tr("Pick a row in the versions table."))
             return
         version = self.versions.row(index.row())
         if load_problem(version):
-            messages.error(f"v{version['id']} cannot be activated.", f"{load_problem(version)}.")
+            messages.error(tr("v{id} cannot be activated.").format(id=version['id']), f"{load_problem(version)}.")
             return
-        reason = ReasonDialog.ask(self, title="Activate version",
-                                  prompt=f"Make v{version['id']} the detector every new listing is screened with?",
-                                  action="Activate")
+        reason = ReasonDialog.ask(self, title=tr("Activate version"),
+                                  prompt=tr("Make v{id} the detector every new listing is screened with?").format(id=version['id']),
+                                  action=tr("Activate"))
         if not reason:
             return
         key = str(uuid.uuid4())
@@ -555,8 +548,8 @@ class DetectorAdmin(QDialog):
         self._context.runner.run(
             lambda: client.post(f"/screening/versions/{version['id']}/activate", {"reason": reason},
                                 idempotency_key=key),
-            lambda _r: (messages.info(f"v{version['id']} is now active."), self.reload()),
-            on_error=lambda exc: report_refusal(exc, "activating the version"), owner=self)
+            lambda _r: (messages.info(tr("v{id} is now active.").format(id=version['id'])), self.reload()),
+            on_error=lambda exc: report_refusal(exc, tr("activating the version")), owner=self)
 
     @classmethod
     def open_for(cls, context: ConsoleContext, parent: QWidget | None) -> DetectorAdmin:

@@ -311,7 +311,7 @@ class SanctionDialog(QDialog):
         points = standing.get("points", 0)
         days = standing.get("window_days", 90)
         text = (tr("{member} has {points} strike point(s) in the last {days} days. ").format(member=_escape(member), points=points, days=days)
-                + (tr("The service suggests <b>{suggestion}</b>.").format(suggestion=suggestion) if suggestion else tr("No sanction is suggested.")))
+                + (tr("The service suggests <b>{suggestion}</b>.").format(suggestion=fmt.label(suggestion)) if suggestion else tr("No sanction is suggested.")))
         label = QLabel(text, self)
         label.setWordWrap(True)
         self.restrict = QRadioButton(tr("Restrict — may not list new items"), self)
@@ -320,7 +320,7 @@ class SanctionDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(tr("Reason (kept in the audit log)"))
         if suggestion:
-            self.reason.setText(tr("Strike points ({points}) reached the {suggestion} threshold").format(points=points, suggestion=suggestion))
+            self.reason.setText(tr("Strike points ({points}) reached the {suggestion} threshold").format(points=points, suggestion=fmt.label(suggestion)))
         self.buttons = _buttons(self, tr("Confirm sanction"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.reason.text().strip()))
@@ -675,7 +675,7 @@ class EnforcementController(QObject):
                 return Outcome(tr("“{title}” was already taken down; nothing changed.").format(title=title), listing_id, False, dict(result))
             text = tr("Took down “{title}” ({reason_code}).").format(title=title, reason_code=tr(REASON_LABELS.get(choice.reason_code, choice.reason_code)))
             if standing.get("suggestion"):
-                text += tr(" The seller now has {points} strike points: consider {suggestion}.").format(points=standing.get('points'), suggestion=standing['suggestion'])
+                text += tr(" The seller now has {points} strike points: consider {suggestion}.").format(points=standing.get('points'), suggestion=fmt.label(standing['suggestion']))
             return Outcome(text, listing_id, True, dict(result))
 
         return self._post(f"/listings/{listing_id}/takedown", body, tr("taking the listing down"), done)
@@ -937,7 +937,7 @@ class EnforcementPane(QWidget):
 
         self.flag_view = FlagView(self)
         self.model = EnforcementHistoryModel(self, who=self._who)
-        self.table = list_table(self, "EnforcementHistory", self.model, widths=(120, 110, 90, 220, 90))
+        self.table = list_table(self, "EnforcementHistory", self.model, widths=(150, 110, 90, 220, 90))
         self.table.selectionModel().currentRowChanged.connect(self._history_row)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -1003,7 +1003,7 @@ class EnforcementPane(QWidget):
         standing = seller.get("standing") or {}
         text = (tr("Seller {member_name}: {status}, {live_strikes} live strike(s), {points} point(s) in {window_days} days").format(member_name=target.member_name, status=fmt.label(seller.get('status')), live_strikes=seller.get('live_strikes', 0), points=standing.get('points', 0), window_days=standing.get('window_days', 90)))
         if standing.get("suggestion"):
-            text += tr(" — suggested: <b>{suggestion}</b> (confirm with Ctrl+Shift+S)").format(suggestion=standing['suggestion'])
+            text += tr(" — suggested: <b>{suggestion}</b> (confirm with Ctrl+Shift+S)").format(suggestion=fmt.label(standing['suggestion']))
         self.standing.setText(text)
 
     def _history_row(self, current: QModelIndex) -> None:

@@ -164,8 +164,8 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.buttons)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, prompt: str, ok_text: str = tr("OK")) -> str | None:
-        dialog = cls(title, prompt, ok_text, parent)
+    def ask(cls, parent: QWidget | None, title: str, prompt: str, ok_text: str = "") -> str | None:
+        dialog = cls(title, prompt, ok_text or tr("OK"), parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.reason.toPlainText().strip() or None
@@ -406,7 +406,7 @@ class EscrowPane(QWidget):
 
 
 APPROVAL_COLUMNS = (
-    Column("requested_at", QT_TR_NOOP("Requested"), fmt.when, width=125),
+    Column("requested_at", QT_TR_NOOP("Requested"), fmt.when, width=155),
     Column("amount", QT_TR_NOOP("Amount"), fmt.yen, align_right=True, width=85),
     Column("action", QT_TR_NOOP("Action"), fmt.label, width=70),
     Column("transaction_id", QT_TR_NOOP("Transaction"), align_right=True, width=85),

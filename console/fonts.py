@@ -13,6 +13,8 @@ import sys
 
 from console.i18n import tr
 from console.qt import QApplication, QFont, QFontDatabase
+from console.settings import Settings, State
+from widgets.banner import Banner
 
 log = logging.getLogger("anzen.console.fonts")
 
@@ -64,3 +66,13 @@ def missing_font_notice() -> tuple[str, str]:
     if translated[0] == english[0]:
         return english
     return english[0] + "\n" + translated[0], english[1]
+
+
+def notify_missing_font(settings: Settings, banner: Banner) -> bool:
+    """Show the missing-font notice on ``banner`` once per settings file; True when shown now."""
+    if has_japanese_font() or settings.get(State.FONT_NOTICE_SHOWN):
+        return False
+    text, fix = missing_font_notice()
+    banner.show_message(f"{text}\n{fix}", kind="warning")
+    settings.set(State.FONT_NOTICE_SHOWN, True)
+    return True

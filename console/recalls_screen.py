@@ -434,7 +434,7 @@ class RecallsScreen(Screen):
 
     def reload(self) -> None:
         self._search_timer.stop()
-        self.recalls.reset(self._fetcher("/recalls", {"q": self.search.text().strip() or None}))
+        self.recalls.reset(self._fetcher("/recalls", {"q": fmt.search_text(self.search.text()) or None}))
 
     def _list_loaded(self, rows: int) -> None:
         more = tr(", more as you scroll") if self.recalls.canFetchMore() else ""

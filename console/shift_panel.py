@@ -181,7 +181,7 @@ class ShiftPanel(QWidget):
             people = [p for p in people if p.get("role") == "supervisor"
                       or (p.get("role") == "agent" and "inquiry" in kinds)
                       or (p.get("role") == "moderator" and "flag" in kinds)]
-        return sorted(people, key=lambda p: (p.get("clocked_in_at") is None, str(p.get("display_name"))))
+        return sorted(people, key=lambda p: (p.get("clocked_in_at") is None, fmt.fold(p.get("display_name"))))
 
     # -- clocking in and out ---------------------------------------------------------------
 

@@ -69,6 +69,13 @@ class _Step:
     held: int
 
 
+
+def actor_text(actor: object) -> str:
+    """Who made a ledger entry: the buyer, the seller, the system (worded) or a staff user name."""
+    value = str(actor or "")
+    return fmt.label(value) if value in ("buyer", "seller", "system") else value
+
+
 class EscrowTimelineModel(StaticTableModel[_Step]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(COLUMNS, right_aligned=AMOUNT_COLUMNS, parent=parent)
@@ -88,7 +95,7 @@ class EscrowTimelineModel(StaticTableModel[_Step]):
             tr(STEP_TEXT[kind]) if kind in STEP_TEXT else fmt.label(kind),
             fmt.yen(amount) if amount else "—",
             fmt.yen(row.held),
-            str(entry.get("actor_label") or ""),
+            actor_text(entry.get("actor_label")),
             str(entry.get("note") or ""),
         )
         return values[column]
@@ -125,7 +132,7 @@ class EscrowTimeline(QWidget):
             grid.addWidget(value, 1, column)
             self.figures[key] = value
         grid.setColumnStretch(len(self.FIGURES), 1)
-        self.view = list_table(self, "escrow-timeline-table", self.model, widths=(125, 170, 80, 85, 110),
+        self.view = list_table(self, "escrow-timeline-table", self.model, widths=(150, 170, 80, 85, 110),
                                status_columns=(STEP_COLUMN,))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -84,6 +85,19 @@ def clock(value: Any) -> str:
 def label(value: Any) -> str:
     """A service code in the console's words: ``waiting_on_member`` -> "waiting on member"."""
     return wording.label(value)
+
+
+def fold(text: Any) -> str:
+    """Text as the console compares it: full-width and half-width alike (NFKC),
+    case ignored, katakana read as hiragana (ペツル and ぺつる sort and match together)."""
+    folded = unicodedata.normalize("NFKC", "" if text is None else str(text)).casefold()
+    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in folded)
+
+
+def search_text(text: str) -> str:
+    """A search box's text as sent to the service: trimmed, widths normalised
+    (ＭＸ－Ｘ４８ -> MX-X48); the service folds kana and scripts itself."""
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 def person(name: Any) -> str:

@@ -29,7 +29,7 @@ def _direction(value: Any) -> str:
 
 
 RATING_COLUMNS: tuple[Column, ...] = (
-    Column("created_at", QT_TR_NOOP("Date"), fmt.when, width=125),
+    Column("created_at", QT_TR_NOOP("Date"), fmt.when, width=155),
     Column("score", QT_TR_NOOP("Score"), width=70),
     Column("other", QT_TR_NOOP("From / to"), width=140),
     Column("role", QT_TR_NOOP("Member was"), width=100),

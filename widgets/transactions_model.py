@@ -20,12 +20,12 @@ from widgets.paged_model import Column, Fetcher, PagedTableModel, _Row
 ROLES = ("buyer", "seller")
 
 TRANSACTION_COLUMNS: tuple[Column, ...] = (
-    Column("created_at", QT_TR_NOOP("Date"), fmt.when, width=125),
+    Column("created_at", QT_TR_NOOP("Date"), fmt.when, width=155),
     Column("side", QT_TR_NOOP("As"), width=55),
     Column("status", QT_TR_NOOP("Status"), fmt.label, width=120),
     Column("amount", QT_TR_NOOP("Amount"), fmt.yen, align_right=True, width=85),
     Column("counterparty", QT_TR_NOOP("Counterparty"), width=140),
-    Column("updated_at", QT_TR_NOOP("Last change"), fmt.when, width=125),
+    Column("updated_at", QT_TR_NOOP("Last change"), fmt.when, width=155),
     Column("listing_title", QT_TR_NOOP("Listing")),
 )
 

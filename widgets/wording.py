@@ -74,10 +74,20 @@ LABELS: dict[str, str] = {
     "info": QT_TR_NOOP("info"), "warning": QT_TR_NOOP("warning"),
     # staff roles
     "safety_officer": QT_TR_NOOP("safety officer"), "moderator": QT_TR_NOOP("moderator"),
-    "supervisor": QT_TR_NOOP("supervisor"),
+    "supervisor": QT_TR_NOOP("supervisor"), "rights_owner": QT_TR_NOOP("rights owner"),
     # shifts
-    "night": QT_TR_NOOP("night"), "morning": QT_TR_NOOP("morning"), "day": QT_TR_NOOP("day"),
-    "evening": QT_TR_NOOP("evening"), "late": QT_TR_NOOP("late"), "early": QT_TR_NOOP("early"),
+    "night": QT_TR_NOOP("night"), "morning": QT_TR_NOOP("morning"), "afternoon": QT_TR_NOOP("afternoon"),
+    # fraud patterns across accounts
+    "serial_disputer": QT_TR_NOOP("serial disputer"), "never_received": QT_TR_NOOP("never received claims"),
+    "self_dealing": QT_TR_NOOP("self-dealing"), "cash_burst": QT_TR_NOOP("cash-equivalent burst"),
+    "dormant_takeover": QT_TR_NOOP("dormant account takeover"),
+    # listing categories
+    "appliances": QT_TR_NOOP("appliances"), "baby": QT_TR_NOOP("baby"), "bags": QT_TR_NOOP("bags"),
+    "beauty": QT_TR_NOOP("beauty"), "books": QT_TR_NOOP("books"), "cards_tickets": QT_TR_NOOP("cards and tickets"),
+    "electronics": QT_TR_NOOP("electronics"), "fashion": QT_TR_NOOP("fashion"), "games": QT_TR_NOOP("games"),
+    "kitchen": QT_TR_NOOP("kitchen"), "outdoor": QT_TR_NOOP("outdoor"), "sneakers": QT_TR_NOOP("sneakers"),
+    "tools": QT_TR_NOOP("tools"), "toys": QT_TR_NOOP("toys"), "watches": QT_TR_NOOP("watches"),
+    "system": QT_TR_NOOP("system"),
     # queue kinds
     "inquiry": QT_TR_NOOP("inquiry"), "flag": QT_TR_NOOP("flag"), "appeal": QT_TR_NOOP("appeal"),
     "listing": QT_TR_NOOP("listing"), "transaction": QT_TR_NOOP("transaction"),

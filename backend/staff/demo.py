@@ -16,10 +16,10 @@ class DemoAccount(NamedTuple):
 
 
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
-    DemoAccount("agent", "agent-demo", Role.agent, "Aoi Tanaka (agent)"),
-    DemoAccount("agent2", "agent2-demo", Role.agent, "Ken Sato (agent)"),
-    DemoAccount("moderator", "moderator-demo", Role.moderator, "Mika Suzuki (moderator)"),
-    DemoAccount("moderator2", "moderator2-demo", Role.moderator, "Ren Ito (moderator)"),
-    DemoAccount("safety", "safety-demo", Role.safety_officer, "Yui Watanabe (safety officer)"),
-    DemoAccount("supervisor", "supervisor-demo", Role.supervisor, "Hiro Yamamoto (supervisor)"),
+    DemoAccount("agent", "agent-demo", Role.agent, "田中 葵"),
+    DemoAccount("agent2", "agent2-demo", Role.agent, "佐藤 健"),
+    DemoAccount("moderator", "moderator-demo", Role.moderator, "鈴木 美香"),
+    DemoAccount("moderator2", "moderator2-demo", Role.moderator, "伊藤 蓮"),
+    DemoAccount("safety", "safety-demo", Role.safety_officer, "渡辺 結衣"),
+    DemoAccount("supervisor", "supervisor-demo", Role.supervisor, "山本 博"),
 )

@@ -10,7 +10,7 @@ from widgets.paged_model import Column
 FLAGS = ListSpec(
     id="queue-flags", kind="flag", title=QT_TR_NOOP("Open flags"), path="/flags",
     columns=(
-        Column("created_at", QT_TR_NOOP("Flagged"), fmt.when, width=130),
+        Column("created_at", QT_TR_NOOP("Flagged"), fmt.when, width=155),
         Column("policy", QT_TR_NOOP("Policy"), fmt.label, width=120),
         Column("score", QT_TR_NOOP("Score"), fmt.score, align_right=True, width=60),
         Column("status", QT_TR_NOOP("Status"), fmt.label, width=100),
@@ -24,12 +24,12 @@ FLAGS = ListSpec(
 INQUIRIES = ListSpec(
     id="queue-inquiries", kind="inquiry", title=QT_TR_NOOP("Inquiries"), path="/inquiries",
     columns=(
-        Column("created_at", QT_TR_NOOP("Received"), fmt.when, width=130),
+        Column("created_at", QT_TR_NOOP("Received"), fmt.when, width=155),
         Column("priority", QT_TR_NOOP("Priority"), fmt.label, width=80),
         Column("status", QT_TR_NOOP("Status"), fmt.label, width=140),
         Column("category", QT_TR_NOOP("Category"), fmt.label, width=150),
         Column("member_name", QT_TR_NOOP("Member"), width=150),
-        Column("first_response_due", QT_TR_NOOP("Reply due"), fmt.when, width=130),
+        Column("first_response_due", QT_TR_NOOP("Reply due"), fmt.when, width=155),
         Column("subject", QT_TR_NOOP("Subject")),
     ),
     statuses=("new", "open", "waiting_on_member", "resolved"), default_status="new",
@@ -38,7 +38,7 @@ INQUIRIES = ListSpec(
 LISTINGS = ListSpec(
     id="listings", kind="listing", title=QT_TR_NOOP("Listings"), path="/listings",
     columns=(
-        Column("created_at", QT_TR_NOOP("Listed"), fmt.when, sort_key="created_at", width=130),
+        Column("created_at", QT_TR_NOOP("Listed"), fmt.when, sort_key="created_at", width=155),
         Column("status", QT_TR_NOOP("Status"), fmt.label, width=100),
         Column("price", QT_TR_NOOP("Price"), fmt.yen, align_right=True, sort_key="price", width=90),
         Column("category", QT_TR_NOOP("Category"), fmt.label, width=120),
@@ -57,7 +57,7 @@ MEMBERS = ListSpec(
         Column("display_name", QT_TR_NOOP("Name"), width=200),
         Column("status", QT_TR_NOOP("Status"), fmt.label, width=100),
         Column("strikes", QT_TR_NOOP("Strikes"), align_right=True, width=70),
-        Column("joined_at", QT_TR_NOOP("Joined"), fmt.when, width=130),
+        Column("joined_at", QT_TR_NOOP("Joined"), fmt.when, width=155),
         Column("email", QT_TR_NOOP("Email (masked)")),
     ),
     statuses=("active", "restricted", "suspended"),
@@ -67,7 +67,7 @@ MEMBERS = ListSpec(
 TRANSACTIONS = ListSpec(
     id="history-transactions", kind="transaction", title=QT_TR_NOOP("Transactions"), path="/transactions",
     columns=(
-        Column("created_at", QT_TR_NOOP("Date"), fmt.when, width=130),
+        Column("created_at", QT_TR_NOOP("Date"), fmt.when, width=155),
         Column("status", QT_TR_NOOP("Status"), fmt.label, width=150),
         Column("amount", QT_TR_NOOP("Amount"), fmt.yen, align_right=True, width=90),
         Column("buyer_name", QT_TR_NOOP("Buyer"), width=120),

@@ -28,6 +28,7 @@ from console.qt import (
     Signal,
 )
 from console.settings import State
+from widgets import formatting as fmt
 from widgets.list_table import SCREEN_ROW_HEIGHT, list_table
 from widgets.paged_model import Column, Fetcher, PagedTableModel
 from widgets.roles import ROW_ID_ROLE
@@ -120,7 +121,7 @@ class ListPane(QWidget):
     def params(self) -> dict[str, Any]:
         """The query the server gets for the current filters and sort."""
         params: dict[str, Any] = dict(self.spec.extra_params)
-        params["q"] = self.search.text().strip() or None
+        params["q"] = fmt.search_text(self.search.text()) or None
         params["status"] = self.status.currentData() or None
         if self._sort:
             params["sort"], params["order"] = self._sort

@@ -92,6 +92,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                QT_TR_NOOP("Operations, enforcement and detection, and recall charts (supervisors)")),
     ActionSpec("view.audit_log", QT_TR_NOOP("&Audit Log…"), "&View", "Ctrl+Alt+U", "",
                QT_TR_NOOP("Audit events by actor, action, target and time; verify the chain (supervisors)")),
+    # Authorities and rights owners (console/authority/, issue 17).
+    ActionSpec("view.authority_requests", QT_TR_NOOP("Authority &Requests…"), "&View", "Ctrl+Alt+Q", "",
+               QT_TR_NOOP("Register, approve or decline, close and export authority requests (supervisors)")),
+    ActionSpec("view.rights_reports", QT_TR_NOOP("Rights-&Owner Reports…"), "&View", "Ctrl+Alt+W", "",
+               QT_TR_NOOP("Rights owners' reports with their evidence beside the listing; accept or reject")),
     # Context panes, escrow and recalls (console/context_panes.py, console/escrow_actions.py,
     # console/recalls_screen.py).
     ActionSpec("context.go_to", QT_TR_NOOP("&Go to…"), "&Go", "Ctrl+G", "search",

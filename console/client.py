@@ -154,6 +154,17 @@ class ApiClient:
         response.encoding = response.encoding or "utf-8"
         return response.text
 
+    def get_bytes(self, path: str, params: Mapping[str, Any] | None = None) -> bytes:
+        """``GET /api/v1{path}`` of a binary body (evidence packages); errors as for :meth:`get`."""
+        url = self._base_url + API_PREFIX + path
+        try:
+            response = self._session.get(url, params=_clean(params), timeout=self._timeout)
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise ServiceUnreachable(f"GET {url}: {exc}") from exc
+        if response.status_code >= 400:
+            _decode(response)
+        return response.content
+
     def post(self, path: str, body: Mapping[str, Any] | None = None, *,
              idempotency_key: str | None = None) -> Any:
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None

@@ -39,7 +39,8 @@ def _listing_fields(listing: Record) -> list[tuple[str, str]]:
 def _fetch(client: ApiClient, kind: str, record_id: Any) -> tuple[Record, Record | None]:
     """The record and, for a flag, its listing (runs in a worker)."""
     paths = {"listing": "/listings", "member": "/members", "inquiry": "/inquiries",
-             "flag": "/flags", "transaction": "/transactions", "appeal": "/appeals"}
+             "flag": "/flags", "transaction": "/transactions", "appeal": "/appeals",
+             "rights_report": "/rights-reports"}
     record = client.get(f"{paths[kind]}/{record_id}")
     listing = client.get(f"/listings/{record['listing_id']}") if kind == "flag" else None
     return record, listing
@@ -115,6 +116,20 @@ class DetailPane(QWidget):
         self.view.show_record(tr("Appeal #{id}").format(id=appeal.get('id')), fields, subheading=tr("Seller's appeal"),
                               long_text=str(appeal.get("statement") or ""))
         self.member_selected.emit(appeal.get("member_id"), "")
+
+    def _show_rights_report(self, report: Record, _unused: Record | None) -> None:
+        """A rights owner's report: the listing's public fields, the owner's evidence below (issue 17)."""
+        listing = report.get("listing") or {}
+        fields = [
+            (tr("Rights owner"), str(report.get("owner_name") or "")),
+            (tr("Mark"), str(report.get("mark") or "")),
+            (tr("Report status"), fmt.label(report.get("status"))),
+            (tr("Reported"), fmt.when(report.get("created_at"))),
+        ] + _listing_fields(listing)
+        self.view.show_record(str(listing.get("title", "")), fields, subheading=tr("Rights-owner report — evidence below"),
+                              long_text=str(report.get("evidence") or ""))
+        if report.get("seller_id") is not None:
+            self.member_selected.emit(report.get("seller_id"), "")
 
     def _show_member(self, member: Record, _unused: Record | None) -> None:
         fields = [

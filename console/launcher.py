@@ -124,7 +124,12 @@ class Launcher(QObject):
             self.monitor.start()
         context = ConsoleContext(self._settings, self.client, self.runner, self.monitor, sign_in.staff)
         self._sign_in_used = sign_in
-        self.window = MainWindow(context, server_label=self._server_label())
+        if sign_in.staff.role == "rights_owner":  # external: only its own reports (issue 17)
+            from console.authority.rights import RightsOwnerWindow
+
+            self.window = RightsOwnerWindow(context)  # type: ignore[assignment]
+        else:
+            self.window = MainWindow(context, server_label=self._server_label())
         self.window.finished.connect(self._window_finished)
         self.window.rebuild_requested.connect(self._rebuild_window)
         self.window.show()

@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
             "detector.admin": self._open_detector_admin,
             "view.dashboards": self._open_dashboards,
             "view.audit_log": self._open_audit_viewer,
+            "view.authority_requests": self._open_authority_requests,
+            "view.rights_reports": self._open_rights_reports,
         }
 
     # -- navigation ---------------------------------------------------------------------
@@ -223,6 +225,8 @@ class MainWindow(QMainWindow):
         supervisor = self.context.staff.role == "supervisor"
         self.actions["view.dashboards"].setEnabled(supervisor)
         self.actions["view.audit_log"].setEnabled(supervisor)
+        self.actions["view.authority_requests"].setEnabled(supervisor)
+        self.actions["view.rights_reports"].setEnabled(supervisor or self.context.staff.role == "moderator")
 
     def _refresh_after_action(self) -> None:
         self.current_screen().refresh()
@@ -238,6 +242,16 @@ class MainWindow(QMainWindow):
         from console.dashboards.audit_viewer import AuditViewer
 
         AuditViewer.open_for(self.context, self, show_record=self.show_record)
+
+    def _open_authority_requests(self) -> None:
+        from console.authority.window import AuthorityWindow
+
+        AuthorityWindow.open_for(self.context, self)
+
+    def _open_rights_reports(self) -> None:
+        from console.authority.rights import RightsReportsWindow
+
+        RightsReportsWindow.open_for(self.context, self)
 
     def _open_detector_admin(self) -> None:
         from console.detector_admin import DetectorAdmin

@@ -34,7 +34,8 @@ Matcher = Callable[[Item], bool]
 SortKey = Callable[[Item], Any]
 
 AT_RISK_SECONDS = 3600
-KIND_TITLES = {"inquiry": QT_TR_NOOP("Inquiry"), "flag": QT_TR_NOOP("Flag"), "appeal": QT_TR_NOOP("Appeal")}
+KIND_TITLES = {"inquiry": QT_TR_NOOP("Inquiry"), "flag": QT_TR_NOOP("Flag"), "appeal": QT_TR_NOOP("Appeal"),
+               "rights_report": QT_TR_NOOP("Rights report")}
 
 
 def duration(seconds: float) -> str:

@@ -63,11 +63,13 @@ SPLITTER_STATE = State.QUEUE_SPLITTER
 
 #: The kinds each role works (the service decides; this only avoids offering refused lists).
 KINDS_BY_ROLE: dict[str, tuple[str, ...]] = {
-    "agent": ("inquiry",), "moderator": ("flag", "appeal"), "supervisor": ("inquiry", "flag", "appeal"),
+    "agent": ("inquiry",), "moderator": ("flag", "appeal", "rights_report"),
+    "supervisor": ("inquiry", "flag", "appeal", "rights_report"),
 }
 INQUIRY_CATEGORIES = ("item_not_received", "not_as_described", "payment", "account", "other")
 FLAG_POLICIES = ("counterfeit", "medicine", "game_account", "stolen_goods", "weapon", "cash_equivalent")
-STATUSES = {"inquiry": ("new", "open", "waiting_on_member"), "flag": ("open",), "appeal": ("open",)}
+STATUSES = {"inquiry": ("new", "open", "waiting_on_member"), "flag": ("open",), "appeal": ("open",),
+            "rights_report": ("open",)}
 SORTS = (("priority", QT_TR_NOOP("Priority")), ("due", QT_TR_NOOP("SLA due first")), ("oldest", QT_TR_NOOP("Oldest first")), ("newest", QT_TR_NOOP("Newest first")))
 
 
@@ -174,7 +176,8 @@ class QueueScreen(Screen):
         self.colleagues: Callable[[tuple[str, ...]], list[dict[str, Any]]] = lambda kinds: []
 
         self.kind_box = self._combo("queue-kind", [("", tr("All kinds"))] + [
-            (k, {"inquiry": tr("Inquiries"), "flag": tr("Flags"), "appeal": tr("Appeals")}[k]) for k in self.kinds])
+            (k, {"inquiry": tr("Inquiries"), "flag": tr("Flags"), "appeal": tr("Appeals"),
+                 "rights_report": tr("Rights-owner reports")}[k]) for k in self.kinds])
         self.kind_box.setVisible(len(self.kinds) > 1)
         categories = ([(c, c.replace("_", " ")) for c in INQUIRY_CATEGORIES] if "inquiry" in self.kinds else []) + \
                      ([(p, p.replace("_", " ")) for p in FLAG_POLICIES] if "flag" in self.kinds else [])

@@ -92,7 +92,6 @@ def create_application(argv: Sequence[str], settings: Settings) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv))
     i18n.install(settings.get(Options.LANGUAGE), app)
     formatting.set_time_zone(settings.get(Options.TIME_ZONE))
-    fonts.install_fallbacks(app)
     app.setApplicationName("Anzen")
     app.setOrganizationName("Anzen")
     app.setApplicationDisplayName("Anzen")

@@ -2,8 +2,10 @@
 
 Listings, members and inquiries are mostly Japanese. On a desktop without a
 font that covers Japanese every title would be drawn as boxes, so the console
-says so once, with the fix, instead. Emoji in listing titles fall back to a
-colour (or monochrome) emoji font when one is installed.
+says so once, with the fix, instead. Emoji in listing titles need nothing
+here: Qt falls back to the system's emoji font by itself (fontconfig, Segoe UI
+Emoji, Apple Color Emoji). Naming an emoji font among the UI font's families
+made digits and spaces take its wide glyphs, as emoji fonts draw those too.
 """
 
 from __future__ import annotations
@@ -12,15 +14,12 @@ import logging
 import sys
 
 from console.i18n import tr
-from console.qt import QApplication, QFont, QFontDatabase
+from console.qt import QFontDatabase
 from console.settings import Settings, State
 from widgets.banner import Banner
 
 log = logging.getLogger("anzen.console.fonts")
 
-#: Emoji fonts tried after the UI font, best first.
-EMOJI_FAMILIES = ("Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", "Twemoji", "Noto Emoji",
-                  "Symbola")
 #: A line of Japanese every CJK font draws (kana, kanji, full-width digits).
 JAPANESE_SAMPLE = "安全な取引のためにご協力ください。カタカナ１２３"
 
@@ -33,17 +32,6 @@ def japanese_families() -> list[str]:
 
 def has_japanese_font() -> bool:
     return bool(japanese_families())
-
-
-def install_fallbacks(app: QApplication) -> list[str]:
-    """Put the installed emoji fonts behind the UI font; returns the families added."""
-    installed = set(QFontDatabase.families())
-    emoji = [family for family in EMOJI_FAMILIES if family in installed]
-    if emoji:
-        font = QFont(app.font())
-        font.setFamilies([*font.families(), *emoji])
-        app.setFont(font)
-    return emoji
 
 
 def install_command() -> str:

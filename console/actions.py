@@ -10,6 +10,7 @@ overrides (``Options.SHORTCUTS``: id -> key sequence) replace the defaults
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -168,6 +169,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic: "&Queue" -> "Queue", "キュー(&Q)" -> "キュー"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
+
+
 class ActionRegistry(QObject):
     """The QActions of one window, made from :data:`ACTIONS`."""
 
@@ -239,5 +245,5 @@ class ActionRegistry(QObject):
         rows = []
         for spec in self._specs.values():
             shortcut = self._actions[spec.id].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            rows.append((tr(spec.menu).replace("&", ""), tr(spec.text).replace("&", ""), shortcut))
+            rows.append((_plain(tr(spec.menu)), _plain(tr(spec.text)), shortcut))
         return rows

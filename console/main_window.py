@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from console import i18n, messages, theme
+from console import fonts, i18n, messages, theme
 from console.actions import ActionRegistry
 from console.connection import ConnectionState
 from console.context import ConsoleContext
@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self._connection_changed(context.monitor.state)
         self.resize(1280, 800)
         self._restore_state()
+        QTimer.singleShot(0, self.check_fonts)
 
     # -- building ------------------------------------------------------------------
 
@@ -347,6 +348,11 @@ class MainWindow(QMainWindow):
             screen.save_state()
         self.history.save_state()
         settings.sync()
+
+    def check_fonts(self) -> bool:
+        """Say once (ever, per settings file) that no installed font can show
+        Japanese, with the fix. True when the notice was shown now."""
+        return not self._closed and fonts.notify_missing_font(self.context.settings, self.message_banner)
 
     def _add_language_menu(self) -> None:
         """View → Language: system default, 日本語, English (console/i18n.py)."""

@@ -73,7 +73,7 @@ class Columns:
     KIND, PRIORITY, DUE, CLAIM, TITLE, WHO, CATEGORY, STATUS, AGE = range(9)
     TITLES = (QT_TR_NOOP("Kind"), QT_TR_NOOP("Priority"), QT_TR_NOOP("SLA due"), QT_TR_NOOP("Claimed by"), QT_TR_NOOP("Title"), QT_TR_NOOP("Member / listing"), QT_TR_NOOP("Policy / category"),
               QT_TR_NOOP("Status"), QT_TR_NOOP("Age"))
-    WIDTHS = (64, 64, 110, 190, 300, 170, 130, 130, 70)
+    WIDTHS = (64, 64, 130, 190, 300, 170, 130, 130, 70)
 
 
 class QueueModel(PagedRowsModel[QueueRow]):

@@ -46,6 +46,9 @@ def create_app(db: Database, *, demo: bool = False, launch_secret: str | None = 
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     if launch_secret:
         app.add_middleware(LaunchSecret, secret=launch_secret)
+    from backend.push.router import KeepReceive
+
+    app.add_middleware(KeepReceive)  # outermost: live-update streams hear their client go away
     return app
 
 
@@ -67,8 +70,9 @@ def api_routers() -> tuple[APIRouter, ...]:
     from backend.reports.router import router as reports_router
     from backend.rights.router import router as rights_router
     from backend.screening.router import router as screening_router
+    from backend.push.router import router as push_router
 
-    return (sign_in_router(), messages_router, members_router, listings_router, escrow_router, ratings_router, inquiries_router,
+    return (sign_in_router(), push_router, messages_router, members_router, listings_router, escrow_router, ratings_router, inquiries_router,
             flags_router, audit_router, queue_router, enforcement_router, recalls_router, screening_router,
             metrics_router, audit_viewer_router,
             authority_router, rights_router, reports_router)

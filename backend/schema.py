@@ -27,7 +27,7 @@ VERSION_TABLE = "alembic_version"
 #: The head revision of each migration branch. Adding a migration means
 #: updating this set; ``tests/backend/test_schema.py`` fails until it matches
 #: what Alembic finds in ``backend/migrations``.
-HEADS = frozenset({"0017_cooperation", "0016_jobs", "0014_metrics", "0011_recall_terms", "0007_screening", "0008_pane_indexes",
+HEADS = frozenset({"0018_notify", "0017_cooperation", "0016_jobs", "0014_metrics", "0011_recall_terms", "0007_screening", "0008_pane_indexes",
                    "0013_reveal_index", "0015_messages"})
 
 

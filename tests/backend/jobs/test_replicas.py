@@ -5,6 +5,7 @@ takedowns once each with no console open. Needs ANZEN_TEST_PG_URL."""
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import threading
@@ -183,3 +184,38 @@ def test_temporary_takedowns_end_once_each_with_no_console(team) -> None:  # typ
     assert len(events) == len(listing_ids) and set(events.values()) == {1}
     # Due every second, ticked by three processes every 0.3 s: still at most one run per second.
     assert row.runs - runs_before <= elapsed / 1.0 + 2
+
+
+def test_a_change_through_one_replica_reaches_a_console_on_another(team) -> None:  # type: ignore[no-untyped-def]
+    db, replicas, headers, _ = team
+    _inquiries(db, 5)
+    arrived: dict[int, float] = {}
+    sent: dict[int, float] = {}
+    ready = threading.Event()
+
+    def listen() -> None:
+        with requests.get(f"{replicas.urls[1]}{API}/events", headers=headers[1], stream=True, timeout=30) as stream:
+            event = None
+            for line in stream.iter_lines(decode_unicode=True):
+                if line.startswith("event: "):
+                    event = line[7:]
+                    if event == "hello":
+                        ready.set()
+                elif line.startswith("data: ") and event == "queue":
+                    change = json.loads(line[6:])
+                    if change["claimed_by_id"] is not None:
+                        arrived.setdefault(change["id"], time.perf_counter())
+                        if len(sent) == 5 and set(sent) <= set(arrived):
+                            return
+
+    listener = threading.Thread(target=listen, daemon=True)
+    listener.start()
+    assert ready.wait(10)
+    for _ in range(5):
+        started = time.perf_counter()
+        item = requests.post(f"{replicas.urls[0]}{API}/queue/next", json={}, headers=headers[2], timeout=30).json()
+        sent[item["item"]["id"]] = started
+    listener.join(10)
+    assert len(sent) == 5 and set(sent) <= set(arrived)
+    lags = sorted(arrived[i] - sent[i] for i in sent)
+    assert lags[-1] < 1.0, lags

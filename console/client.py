@@ -184,6 +184,11 @@ class ApiClient:
         data = self._request("GET", API_PREFIX + path, params=query)
         return Page(items=data.get("items", []), next_cursor=data.get("next_cursor"))
 
+    def open_stream(self, path: str) -> requests.Response:
+        """A long-lived streaming GET (server-sent events); the caller closes it."""
+        return self._session.get(self._base_url + API_PREFIX + path, stream=True, timeout=(5.0, 45.0),
+                                 headers={"Accept": "text/event-stream"})
+
     # -- plumbing -------------------------------------------------------------------
 
     def _request(self, method: str, path: str, *, retries: int | None = None,

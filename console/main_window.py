@@ -14,7 +14,7 @@ from console import fonts, i18n, messages, theme
 from console.actions import ActionRegistry
 from console.connection import ConnectionState
 from console.context import ConsoleContext
-from console import queue_wiring
+from console import live_updates, queue_wiring
 from console.context_panes import ContextPanes
 from console.recalls_screen import recall_handlers
 from console.detail_pane import DetailPane
@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.shift_label)
         self.statusBar().addPermanentWidget(self.connection_chip)
         queue_wiring.install(self)  # shift dock + status, queue <-> shift (console/queue_wiring.py)
+        live_updates.install(self)  # "Live"/"Polling" in the status bar; pushed queue changes poll at once
 
         messages.bus.posted.connect(self._show_message)
         messages.bus.session_expired.connect(self._session_expired)

@@ -25,6 +25,13 @@ from console.tasks import TaskRunner
 TIMEOUT_MS = 20_000
 
 
+@pytest.fixture(autouse=True)
+def own_checkpoints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every evidence export writes an audit checkpoint (backend/audit/checkpoints.py) under the chain id of
+    this copy of the shared seeded database, which other tests' copies share: keep this service's apart."""
+    monkeypatch.setenv("ANZEN_AUDIT_CHECKPOINT_DIR", str(tmp_path / "audit-checkpoints"))
+
+
 @pytest.fixture
 def service(team_service: Any) -> Iterator[dict[str, ApiClient]]:
     """Signed-in clients: the demo supervisor and moderator, a second supervisor and a rights owner."""

@@ -41,7 +41,7 @@ def _package(client: TestClient, headers, rid: int) -> bytes:  # type: ignore[no
 
 
 def test_package_contents_manifest_and_audit_event(client: TestClient, headers, approved, sample, db: Database,
-                                                   tmp_path: Path) -> None:
+                                                   tmp_path: Path, audit_checkpoint_dir: Path) -> None:
     data = _package(client, headers, approved)
     archive = zipfile.ZipFile(io.BytesIO(data))
     names = set(archive.namelist())
@@ -53,6 +53,10 @@ def test_package_contents_manifest_and_audit_event(client: TestClient, headers, 
         assert hashlib.sha256(archive.read(name)).hexdigest() == entry["sha256"]
     assert manifest["request"]["id"] == approved and manifest["exported_by"]["username"] == "test-supervisor"
     assert manifest["exported_at"] and len(manifest["audit_chain"]["head"]) == 64
+    # The signed checkpoint written for the export (backend/audit/checkpoints.py) is the head the manifest names.
+    checkpoint = manifest["audit_checkpoint"]
+    assert checkpoint["head"] == manifest["audit_chain"]["head"] and checkpoint["signature"]
+    assert list(audit_checkpoint_dir.rglob("*.json"))
     members = json.loads(archive.read("members.json"))
     assert members[0]["email"] == "sato@example.jp"  # unmasked, inside the package only
     assert {row["kind"] for row in json.loads(archive.read("ledger_entries.json"))} == {"payment"}

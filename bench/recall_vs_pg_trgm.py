@@ -62,8 +62,8 @@ def queries(session: Session, recall: Recall) -> list[str]:
     """Brand + product name, once per distinct name: what an officer would type."""
     names = {(p.brand or recall.manufacturer or "", p.name or recall.title)
              for p in session.scalars(select(RecallProduct).where(RecallProduct.recall_id == recall.id))}
-    return sorted({name if brand.split()[0].lower() in name.lower() else f"{brand.split(';')[0]} {name}"
-                   for brand, name in names})
+    return sorted({name if not brand.split() or brand.split()[0].lower() in name.lower()
+                   else f"{brand.split(';')[0]} {name}" for brand, name in names})
 
 
 def timed(fn: Callable[[], set[str]], repeat: int) -> tuple[float, set[str]]:

@@ -94,7 +94,7 @@ def test_supervisors_register_approve_and_export(qtbot: Any, qtmodeltester: Any,
     monkeypatch.setattr("console.authority.window.ask_save_path", lambda *a: str(report))
     monkeypatch.setattr(dialogs.YearDialog, "ask", classmethod(lambda cls, parent: 2099))
     window.export_transparency()
-    qtbot.waitUntil(report.exists, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: str(report) in window.notice.text(), timeout=TIMEOUT_MS)  # written, not just opened
     rows = list(csv.reader(report.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == ["section", "group", "key", "value"]
     window.close()

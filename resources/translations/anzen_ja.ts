@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../console/actions.py" line="+23"/>
+        <location filename="../../console/actions.py" line="+24"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -38,7 +38,7 @@
     </message>
     <message>
         <location line="-23"/>
-        <location filename="../../console/main_window.py" line="+359"/>
+        <location filename="../../console/main_window.py" line="+360"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
@@ -1330,6 +1330,7 @@ Show a linked record in the detail pane: (kind, id). The inquiry changed here (r
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../../console/live_updates.py" line="+99"/>
         <source>Live</source>
         <translation>自動更新</translation>
     </message>
@@ -2488,7 +2489,7 @@ Type {count} to confirm.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../console/main_window.py" line="-255"/>
+        <location filename="../../console/main_window.py" line="-256"/>
         <source>History</source>
         <translation>履歴</translation>
     </message>
@@ -2852,9 +2853,9 @@ Still held: {held}.</source>
         <translation>フラグ {id}: {policy}、スコア {score}、{source}、{status}。理由を選ぶと該当する語句が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../console/fonts.py" line="+52"/>
+        <location filename="../../console/fonts.py" line="+40"/>
         <source>macOS ships Japanese fonts (Hiragino); reinstall them from Font Book</source>
-        <extracomment>Emoji fonts tried after the UI font, best first. A line of Japanese every CJK font draws (kana, kanji, full-width digits).</extracomment>
+        <extracomment>A line of Japanese every CJK font draws (kana, kanji, full-width digits).</extracomment>
         <translation>macOS には日本語フォント(ヒラギノ)が付属しています。Font Book から再インストールしてください</translation>
     </message>
     <message>
@@ -3312,7 +3313,7 @@ Still held: {held}.</source>
         <translation>{username} として {server_label} にサインイン中</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Signed in again.</source>
         <translation>再びサインインしました。</translation>
     </message>
@@ -6398,11 +6399,22 @@ The queue lists each role works on. The service enforces who may read what; this
         <source>overdue {span}</source>
         <translation>{span} 超過</translation>
     </message>
+    <message>
+        <location filename="../../console/live_updates.py" line="-6"/>
+        <location line="+6"/>
+        <source>Polling</source>
+        <translation>ポーリング</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>How this console hears of changes: Live (pushed by the service) or Polling</source>
+        <translation>変更の受け取り方: 自動更新（サービスから通知）またはポーリング</translation>
+    </message>
 </context>
 <context>
     <name>AuthorityWindow</name>
     <message>
-        <location filename="../../console/authority/window.py" line="+33"/>
+        <location filename="../../console/authority/window.py" line="+32"/>
         <source>Authority Requests</source>
         <extracomment>The due-date column is repainted this often (milliseconds).</extracomment>
         <translation>当局からの照会</translation>
@@ -6473,8 +6485,9 @@ The queue lists each role works on. The service enforces who may read what; this
         <translation>会員 {m} 件、出品 {l} 件、取引 {t} 件</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>&amp;Register…</source>
+        <extracomment>The outcome of the last download (kept while the list reloads).</extracomment>
         <translation>登録(&amp;R)…</translation>
     </message>
     <message>
@@ -6508,7 +6521,7 @@ The queue lists each role works on. The service enforces who may read what; this
         <translation>再読み込み(&amp;F)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>You registered this request: a second supervisor must approve it.</source>
         <translation>この照会はあなたが登録しました。別のスーパーバイザーの承認が必要です。</translation>
     </message>

@@ -70,6 +70,13 @@ def runner(qapp: QApplication) -> Iterator[TaskRunner]:
     task_runner.deleteLater()
 
 
+@pytest.fixture(autouse=True)
+def own_audit_checkpoints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Services a test starts keep their audit checkpoints apart from other tests' (their databases
+    are copies of one seeded file, with one chain id)."""
+    monkeypatch.setenv("ANZEN_AUDIT_CHECKPOINT_DIR", str(tmp_path / "audit-checkpoints"))
+
+
 @pytest.fixture(scope="session")
 def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo-seeded SQLite file, made once per session with the service's CLI

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,6 +38,9 @@ class ServiceProcess:
         self.port = free_port()
         self.secret = new_launch_secret() if with_secret else None
         self.process: subprocess.Popen[bytes] | None = None
+        # Every test's database is a copy of one seeded file, so all share one audit chain id: each
+        # service keeps its own checkpoints, or one copy's later events read as another's deletions.
+        self.checkpoints = tempfile.mkdtemp(prefix="anzen-checkpoints-")
 
     @property
     def url(self) -> str:
@@ -47,6 +51,7 @@ class ServiceProcess:
         env.pop(LAUNCH_SECRET_ENV, None)
         if self.secret:
             env[LAUNCH_SECRET_ENV] = self.secret
+        env["ANZEN_AUDIT_CHECKPOINT_DIR"] = self.checkpoints
         self.process = subprocess.Popen(
             backend_command("--database-url", self.database_url, "serve", "--host", "127.0.0.1",
                      "--port", str(self.port), "--demo"),

@@ -30,7 +30,6 @@ from console.context import ConsoleContext
 from console.enforcement import ReasonDialog, report_refusal
 from console.qt import (
     QAbstractTableModel,
-    QColor,
     QDialog,
     QDoubleSpinBox,
     QFont,
@@ -41,11 +40,7 @@ from console.qt import (
     QLabel,
     QModelIndex,
     QObject,
-    QPainter,
-    QPainterPath,
-    QPen,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     Qt,
     QTableView,
@@ -54,6 +49,7 @@ from console.qt import (
     QVBoxLayout,
     QWidget,
 )
+from widgets.charts import Chart
 from widgets.list_table import list_table
 from widgets.static_table_model import StaticTableModel
 
@@ -206,78 +202,20 @@ def describe_point(point: Record | None, window_days: Any) -> str:
     return (tr("At {threshold:.2f}: {words}; about {flags_per_day:.1f} flags a day ({flags_in_window} in {window_days} days).").format(threshold=float(point.get('threshold', 0)), words=words, flags_per_day=float(point.get('flags_per_day', 0)), flags_in_window=point.get('flags_in_window', 0), window_days=window_days))
 
 
-class CurveChart(QWidget):
-    """Precision (accent) and flag volume (grey) against the threshold, with a marker."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ThresholdCurve")
-        self.setMinimumHeight(140)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._curve: list[Record] = []
-        self._marker: float | None = None
-
-    def set_curve(self, curve: Sequence[Record], marker: float | None) -> None:
-        self._curve = [dict(p) for p in curve]
-        self._marker = marker
-        self.update()
-
-    def paintEvent(self, _event: Any) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().color(self.foregroundRole())
-        rect = self.rect().adjusted(34, 8, -10, -20)
-        grid = QColor(text)
-        grid.setAlpha(50)
-        painter.setPen(QPen(grid, 1))
-        painter.drawRect(rect)
-        painter.setPen(text)
-        painter.drawText(2, rect.top() + 10, "100%")
-        painter.drawText(14, rect.bottom(), "0")
-        painter.drawText(rect.left(), self.height() - 4, "0.3")
-        painter.drawText(rect.right() - 16, self.height() - 4, "1.0")
-        if not self._curve:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tr("No preview yet"))
-            painter.end()
-            return
-        low, high = 0.3, 1.0
-        top_volume = max(float(p.get("flags_per_day") or 0) for p in self._curve) or 1.0
-
-        def x(threshold: float) -> float:
-            return rect.left() + (threshold - low) / (high - low) * rect.width()
-
-        def y(fraction: float) -> float:
-            return rect.bottom() - fraction * rect.height()
-
-        for key, colour, scale in (("flags_per_day", QColor(text), top_volume), ("precision", QColor("#d9485f"), 1.0)):
-            if key == "flags_per_day":
-                colour.setAlpha(140)
-            path = QPainterPath()
-            started = False
-            for point in self._curve:
-                value = point.get(key)
-                if value is None:
-                    started = False
-                    continue
-                px, py = x(float(point["threshold"])), y(float(value) / scale)
-                if started:
-                    path.lineTo(px, py)
-                else:
-                    path.moveTo(px, py)
-                    started = True
-            painter.setPen(QPen(colour, 2))
-            painter.drawPath(path)
-        if self._marker is not None:
-            marker = QColor(text)
-            painter.setPen(QPen(marker, 1, Qt.PenStyle.DashLine))
-            painter.drawLine(int(x(self._marker)), rect.top(), int(x(self._marker)), rect.bottom())
-        painter.setPen(QColor("#d9485f"))
-        painter.drawText(rect.adjusted(6, 4, 0, 0), "precision")
-        legend = QColor(text)
-        legend.setAlpha(160)
-        painter.setPen(legend)
-        painter.drawText(rect.adjusted(80, 4, 0, 0), tr("flags/day (max {top_volume:.1f})").format(top_volume=top_volume))
-        painter.end()
+def show_curve(chart: Chart, curve: Sequence[Record], threshold: float | None) -> None:
+    """Precision and flag volume against the threshold, the chosen threshold marked. Volume is shown
+    as a share of its highest value so both fit one 0–1 axis; the series' name says the highest."""
+    points = sorted((dict(p) for p in curve), key=lambda p: float(p["threshold"]))
+    top = max((float(p.get("flags_per_day") or 0) for p in points), default=0.0) or 1.0
+    names = [f"{float(p['threshold']):.2f}" for p in points]
+    series = {tr("precision"): [p.get("precision") for p in points],
+              tr("flags a day, as a share of the most ({top:.1f})").format(top=top):
+                  [float(p.get("flags_per_day") or 0) / top for p in points]}
+    marker = None
+    if threshold is not None and points:
+        nearest = min(range(len(points)), key=lambda i: abs(float(points[i]["threshold"]) - threshold))
+        marker = (float(nearest), tr("threshold {threshold:.2f}").format(threshold=threshold))
+    chart.set_categories(names, series, empty_reason=tr("No preview yet"), marker=marker)
 
 
 class DetectorAdmin(QDialog):
@@ -305,7 +243,8 @@ class DetectorAdmin(QDialog):
         self.preview_label = QLabel(tr("Pick a policy to preview its threshold."), self)
         self.preview_label.setObjectName("PreviewText")
         self.preview_label.setWordWrap(True)
-        self.chart = CurveChart(self)
+        self.chart = Chart(tr("Precision and flag volume by threshold"), style="line", y_range=(0.0, 1.0),
+                           parent=self)
         self.set_button = QPushButton(tr("Set threshold"), self)
         self.set_button.setObjectName("SetThreshold")
         self.set_button.setEnabled(False)
@@ -472,7 +411,7 @@ class DetectorAdmin(QDialog):
         if preview.get("observed_min_score") is not None:
             text += (tr("; scores below {observed_min_score:.2f} were never flagged, so figures below it are a lower bound").format(observed_min_score=float(preview['observed_min_score'])))
         self.preview_label.setText(text + ".")
-        self.chart.set_curve(preview.get("curve") or [], threshold)
+        show_curve(self.chart, preview.get("curve") or [], threshold)
 
     def _preview_failed(self, request: int, exc: Exception) -> None:
         if request == self._preview_request:

@@ -88,6 +88,7 @@ class Chart(QWidget):
         self.zone = zone
         self.data = ChartData()
         self.markers: list[tuple[datetime, str]] = []
+        self._category_marker: tuple[float, str] | None = None
         self._y_range = y_range
         self.empty_reason = tr("No data loaded yet.")
 
@@ -163,9 +164,11 @@ class Chart(QWidget):
         self._redraw()
 
     def set_categories(self, names: Sequence[str], series: Mapping[str, Sequence[float | None]], *,
-                       empty_reason: str = "") -> None:
+                       empty_reason: str = "", marker: tuple[float, str] | None = None) -> None:
+        """``marker``: a dashed line at a (fractional) category position, with its label."""
         self.data = ChartData(list(names), {name: list(values) for name, values in series.items()}, time_axis=False)
         self.markers = []
+        self._category_marker = marker
         self.empty_reason = empty_reason or tr("Nothing to show.")
         self._redraw()
 
@@ -221,10 +224,13 @@ class Chart(QWidget):
                 bar = pg.BarGraphItem(x=[x + offset for x in xs], height=[float(v or 0) for v in values],
                                       width=slot * 0.9, brush=colour, pen=None, name=name)
                 self.plot.addItem(bar)
-        for at, text in self.markers:
-            line = pg.InfiniteLine(pos=at.timestamp(), angle=90, movable=False,
+        lines = [(at.timestamp(), text, 0.92) for at, text in self.markers]
+        if not self.data.time_axis and self._category_marker is not None:
+            lines.append((*self._category_marker, 0.3))  # its label low, clear of the legend
+        for position, text, height in lines:
+            line = pg.InfiniteLine(pos=position, angle=90, movable=False,
                                    pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DashLine),
-                                   label=text, labelOpts={"position": 0.92, "color": "#666666", "rotateAxis": (1, 0)})
+                                   label=text, labelOpts={"position": height, "color": "#666666", "rotateAxis": (1, 0)})
             self.plot.addItem(line)
         if self._y_range is not None:
             self.plot.setYRange(*self._y_range, padding=0.05)

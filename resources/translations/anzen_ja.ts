@@ -1277,7 +1277,7 @@ Show a linked record in the detail pane: (kind, id). The inquiry changed here (r
         <translation>グラフの数値を表計算用(CSV)に保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/charts.py" line="+281"/>
+        <location filename="../../widgets/charts.py" line="+287"/>
         <source>Save chart as PNG</source>
         <translation>グラフを PNG で保存</translation>
     </message>
@@ -1754,7 +1754,7 @@ Show a linked record in the detail pane: (kind, id). The inquiry changed here (r
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../console/detector_admin.py" line="+175"/>
+        <location filename="../../console/detector_admin.py" line="+171"/>
         <location line="+16"/>
         <location filename="../../console/flag_view.py" line="+31"/>
         <location filename="../../console/screens/catalog.py" line="-61"/>
@@ -4308,18 +4308,18 @@ Ask a supervisor if you need access.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+138"/>
+        <location line="+81"/>
         <source>Flag at</source>
         <translation>フラグのしきい値</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-80"/>
+        <location line="+81"/>
         <source>Suspend at</source>
         <translation>停止のしきい値</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-80"/>
         <source>Default</source>
         <translation>既定値</translation>
     </message>
@@ -4401,17 +4401,27 @@ Ask a supervisor if you need access.</source>
         <translation>{threshold:.2f} の場合: {words}。1日あたり約 {flags_per_day:.1f} 件のフラグ({window_days} 日間で {flags_in_window} 件)。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+9"/>
+        <source>precision</source>
+        <translation>適合率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flags a day, as a share of the most ({top:.1f})</source>
+        <translation>1日あたりのフラグ数（最大 {top:.1f} に対する割合）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>threshold {threshold:.2f}</source>
+        <translation>しきい値 {threshold:.2f}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No preview yet</source>
         <translation>まだプレビューはありません</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>flags/day (max {top_volume:.1f})</source>
-        <translation>フラグ/日(最大 {top_volume:.1f})</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Detector settings</source>
         <translation>検知器の設定</translation>
     </message>
@@ -4421,7 +4431,12 @@ Ask a supervisor if you need access.</source>
         <translation>ポリシーを選ぶとしきい値のプレビューが表示されます。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Precision and flag volume by threshold</source>
+        <translation>しきい値ごとの適合率とフラグ数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Set threshold</source>
         <translation>しきい値を設定</translation>
     </message>
@@ -5155,7 +5170,7 @@ The queue lists each role works on. The service enforces who may read what; this
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../widgets/charts.py" line="-193"/>
+        <location filename="../../widgets/charts.py" line="-198"/>
         <source>No data loaded yet.</source>
         <extracomment>Colour-blind-safe series colours (Okabe–Ito), used in order.</extracomment>
         <translation>まだデータが読み込まれていません。</translation>
@@ -5176,12 +5191,12 @@ The queue lists each role works on. The service enforces who may read what; this
         <translation>この期間には何もありませんでした。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Nothing to show.</source>
         <translation>表示するものはありません。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Times in {zone}</source>
         <translation>時刻は {zone}</translation>
     </message>

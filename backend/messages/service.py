@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from backend.audit import service as audit
 from backend.db import utcnow
 from backend.detection.messages import contacts
-from backend.errors import InvalidInput, NotFound
+from backend.errors import Conflict, InvalidInput, NotFound
 from backend.escrow.models import Transaction
 from backend.listings.models import Listing
 from backend.members.models import Member
@@ -54,6 +54,10 @@ def post(session: Session, *, sender_id: int, text: str, transaction_id: int | N
         if session.get(Listing, listing_id) is None:
             raise NotFound(f"No listing with id {listing_id}.")
         context = MessageContext.listing_comment
+    if external_id is not None and session.scalar(
+            select(TransactionMessage.id).where(TransactionMessage.external_id == external_id)) is not None:
+        raise Conflict(f"A message with external id {external_id!r} is already stored.", code="duplicate",
+                       field="external_id")
     message = TransactionMessage(external_id=external_id, context=context, transaction_id=transaction_id,
                                  listing_id=listing_id, sender_id=sender_id, text=text,
                                  sent_at=sent_at or utcnow())

@@ -7,12 +7,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from backend.rights.models import ReportStatus
 from backend.rights.service import Outcome
+from backend.text_hygiene import VisibleText
 
 
 class OwnerIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     marks: list[Annotated[str, Field(min_length=1, max_length=128)]] = Field(min_length=1, max_length=200)
-    username: str = Field(min_length=1, max_length=64)
+    username: Annotated[VisibleText, Field(min_length=1, max_length=64)]
     password: str = Field(min_length=1, max_length=256)
     ownership_evidence: str | None = Field(default=None, max_length=4000)
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from backend.text_hygiene import VisibleText
 
 
 class StaffOut(BaseModel):
@@ -33,7 +35,7 @@ class LoginOut(BaseModel):
 
 
 class StaffIn(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
+    username: Annotated[VisibleText, Field(min_length=1, max_length=64)]
     password: str = Field(min_length=8, max_length=256)
     role: str = Field(min_length=1, max_length=32)
     display_name: str | None = Field(default=None, max_length=128)

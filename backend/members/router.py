@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from backend.deps import DbSession, require, security_settings
 from backend.members import service
@@ -13,6 +13,7 @@ from backend.members.schemas import ContactOut, LookupHit, MemberOut, MemberSumm
 from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
 from backend.permissions import Permission
 from backend.staff.models import Staff
+from backend.text.fold import spellings
 
 router = APIRouter(tags=["members"])
 Reader = Annotated[Staff, Depends(require(Permission.read_marketplace))]
@@ -24,14 +25,16 @@ MemberId = Annotated[int, Path(ge=1, le=2**31 - 1)]  # a 32-bit column: larger i
 def list_members(
     _staff: Reader,
     session: DbSession,
-    q: Annotated[str | None, Query(max_length=100, description="name or external id prefix")] = None,
+    q: Annotated[str | None, Query(max_length=100,
+                                   description="name prefix in any kana or width, or external id")] = None,
     status: MemberStatus | None = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Page[MemberOut]:
     stmt = select(Member)
-    if q:
-        stmt = stmt.where(Member.display_name.startswith(q, autoescape=True) | (Member.external_id == q))
+    if q:  # すずき finds スズキ and the other way round; ＡＢＣ and ABC alike
+        stmt = stmt.where(or_(*(Member.display_name.startswith(v, autoescape=True) for v in sorted(spellings(q))),
+                              Member.external_id == q))
     if status:
         stmt = stmt.where(Member.status == status)
     return paginate(session, stmt, sort=Member.joined_at, id_col=Member.id, cursor=cursor, limit=limit,

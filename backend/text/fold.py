@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Hiragana (and its iteration marks) to the katakana 0x60 code points above.
+# Hiragana (and its iteration marks) to the katakana 0x60 code points above, and back.
 HIRA_TO_KATA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)} | {0x309D: 0x30FD, 0x309E: 0x30FE}
+KATA_TO_HIRA = {kata: hira for hira, kata in HIRA_TO_KATA.items()}
+_FULL_WIDTH = {cp: cp + 0xFEE0 for cp in range(0x21, 0x7F)} | {0x20: 0x3000}
 _COMBINING_MARKS = ("\u3099", "\u309a", "゙", "゚")
 _COMPACT_DROP = re.compile(r"[\s\-‐‑‒–—―_./'’・,、。()（）\[\]【】]+")
 
@@ -38,6 +40,15 @@ def fold_width(text: str) -> str:
 def kata(text: str) -> str:
     """Hiragana → katakana: what :func:`fold` adds to :func:`fold_width`."""
     return text.translate(HIRA_TO_KATA)
+
+
+def spellings(text: str) -> set[str]:
+    """The ways a name may be stored that mean the same to a reader: as typed,
+    NFKC (half-width), full-width Latin, all hiragana, all katakana. For prefix
+    searches over stored text that was not folded (names), each an index lookup."""
+    narrow = unicodedata.normalize("NFKC", text)
+    return {text, narrow, narrow.translate(_FULL_WIDTH), narrow.translate(HIRA_TO_KATA),
+            narrow.translate(KATA_TO_HIRA)}
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

@@ -9,35 +9,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backend.audit.models import AuditEvent
-from backend.deps import DbSession, require
+from backend.audit.router import AuditEventOut, Auditor
+from backend.deps import DbSession
 from backend.pagination import DEFAULT_LIMIT, MAX_LIMIT, Page, paginate
-from backend.permissions import Permission
-from backend.staff.models import Staff
 
 router = APIRouter(tags=["audit"])
-Auditor = Annotated[Staff, Depends(require(Permission.read_audit))]
-
-
-class ViewerEventOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    created_at: datetime
-    actor_id: int | None
-    actor_label: str
-    action: str
-    target_type: str
-    target_id: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    reason: str | None
-    hash: str
 
 
 class ActorOut(BaseModel):
@@ -87,17 +69,17 @@ Start = Annotated[datetime | None, Query(alias="from")]
 End = Annotated[datetime | None, Query(alias="to")]
 
 
-@router.get("/audit-viewer/events", response_model=Page[ViewerEventOut])
+@router.get("/audit-viewer/events", response_model=Page[AuditEventOut])
 def viewer_events(_staff: Auditor, session: DbSession, actor_id: ActorId = None, actor: ActorLabel = None,
                   action: Action = None, target_type: TargetType = None, target_id: TargetId = None,
                   start: Start = None, end: End = None,
                   cursor: Annotated[str | None, Query(max_length=200)] = None,
-                  limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT) -> Page[ViewerEventOut]:
+                  limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT) -> Page[AuditEventOut]:
     """Audit events, newest first, filtered by actor, action, target and time (``from`` inclusive, ``to`` not)."""
     stmt = _filtered(select(AuditEvent), actor_id=actor_id, actor=actor, action=action, target_type=target_type,
                      target_id=target_id, start=start, end=end)
     return paginate(session, stmt, sort=AuditEvent.id, id_col=AuditEvent.id, cursor=cursor, limit=limit,
-                    descending=True, to_item=lambda row: ViewerEventOut.model_validate(row[0]))
+                    descending=True, to_item=lambda row: AuditEventOut.model_validate(row[0]))
 
 
 @router.get("/audit-viewer/facets", response_model=FacetsOut)
